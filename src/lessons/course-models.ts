@@ -14,6 +14,8 @@ export const COURSE_MODELS = {
   best: 'claude-opus-5-5',
   /** A model that still takes `thinking: {type: "enabled", budget_tokens}` (deprecated there, still accepted). */
   manualThinking: 'claude-sonnet-4-6',
+  /** A model that takes only `thinking: {type: "enabled", budget_tokens}`: adaptive is rejected on Claude 4.5 and earlier. */
+  budgetOnlyThinking: 'claude-haiku-4-5',
 } as const satisfies Record<string, Model>;
 
 export type CourseModelRole = keyof typeof COURSE_MODELS;

@@ -1,7 +1,17 @@
 /**
- * STUB (being replaced): the public surface of the API emulator. Other layers code against
- * these types; the implementation wires MSW handlers around the pure modules in src/mock/.
+ * The public surface of the API emulator: `createEmulator(options).handle(request)` answers a fetch `Request` for
+ * https://api.anthropic.com/… like the API would, through MSW handlers (`getResponse`, no service worker and no
+ * msw/node) around the pure modules of src/mock/. Deterministic: the same seed and the same sequence of requests
+ * give the same bytes; time comes from the injectable clock plus `advanceTime` offsets.
  */
+import './local-storage-shim';
+import { getResponse } from 'msw';
+import { checkBrowserAccess } from './browser-access';
+import { PromptCache } from './cache';
+import { FaultQueue } from './faults';
+import { API_ORIGIN, createHandlers, type EmulatorRuntime } from './handlers';
+import { createIdGenerator } from './ids';
+import { DEFAULT_RATE_LIMITS, RateLimiter } from './rate-limit';
 
 export type FaultScenario =
   | { kind: 'rate_limit'; count?: number; retryAfterSeconds?: number }
@@ -11,6 +21,9 @@ export type FaultScenario =
   | { kind: 'latency'; count?: number; ms: number };
 
 export type Pacing = { timeToFirstTokenMs: number; tokensPerSecond: number } | 'instant';
+
+/** What `pacing` defaults to: a first token after ~0.6 s, then ~60 tokens per second. */
+export const REALISTIC_PACING: Pacing = { timeToFirstTokenMs: 600, tokensPerSecond: 60 };
 
 export interface EmulatorOptions {
   /** Injectable clock, ms since the epoch. Default `Date.now`. */
@@ -39,19 +52,94 @@ export interface Emulator {
   reset(): void;
 }
 
-export function createEmulator(_options: EmulatorOptions = {}): Emulator {
-  const unimplemented = () =>
-    new Response(JSON.stringify({ type: 'error', error: { type: 'api_error', message: 'emulator not built yet' }, request_id: null }), {
-      status: 500,
-      headers: { 'content-type': 'application/json' },
-    });
+export const DEFAULT_SEED = 'claude-playground';
+
+/** Waits `ms`, rejecting with the signal's reason if it aborts first. */
+export function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason ?? new DOMException('Aborted', 'AbortError'));
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, Math.max(0, ms));
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason ?? new DOMException('Aborted', 'AbortError'));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function checkPacing(pacing: Pacing): Pacing {
+  if (pacing === 'instant') return pacing;
+  if (!(pacing.timeToFirstTokenMs >= 0) || !(pacing.tokensPerSecond > 0)) {
+    throw new RangeError('pacing needs timeToFirstTokenMs >= 0 and tokensPerSecond > 0, or the string "instant"');
+  }
+  return pacing;
+}
+
+export function createEmulator(options: EmulatorOptions = {}): Emulator {
+  const seed = options.seed ?? DEFAULT_SEED;
+  const baseNow = options.now ?? Date.now;
+  const browserAccess = options.browserAccess ?? 'ignore';
+  let offsetMs = 0;
+  const now = () => baseNow() + offsetMs;
+
+  const freshRuntime = (pacing: Pacing): EmulatorRuntime => ({
+    seed,
+    ids: createIdGenerator(seed),
+    now,
+    cache: new PromptCache(now),
+    rateLimiter: new RateLimiter(options.rateLimits ?? DEFAULT_RATE_LIMITS, now),
+    faults: new FaultQueue(),
+    pacing,
+    sleep: options.sleep ?? realSleep,
+  });
+  const runtime = freshRuntime(checkPacing(options.pacing ?? REALISTIC_PACING));
+  const handlers = createHandlers(runtime);
+
   return {
-    handle: async () => unimplemented(),
-    inject() {},
-    clearFaults() {},
-    pendingFaults: () => [],
-    advanceTime() {},
-    setPacing() {},
-    reset() {},
+    async handle(request) {
+      const url = new URL(request.url);
+      if (url.origin !== API_ORIGIN) {
+        throw new TypeError(`Failed to fetch: the emulator only answers ${API_ORIGIN}, not ${url.origin}`);
+      }
+      const corsFailure = checkBrowserAccess(request, browserAccess);
+      if (corsFailure) throw corsFailure;
+      let response: Response | undefined;
+      try {
+        response = await getResponse(handlers, request);
+      } catch (error) {
+        if (request.signal.aborted) throw error;
+        // MSW's router throws on paths it cannot decode (e.g. a malformed %-escape): answer like an unknown path.
+        if (error instanceof URIError) response = undefined;
+        else throw error;
+      }
+      // The catch-all handler answers every decodable path; an undecodable one is an unknown path too.
+      return response ?? new Response(JSON.stringify({ type: 'error', error: { type: 'not_found_error', message: 'Not Found' }, request_id: null }), {
+        status: 404,
+        headers: { 'content-type': 'application/json' },
+      });
+    },
+    inject(scenario) {
+      runtime.faults.inject(scenario);
+    },
+    clearFaults() {
+      runtime.faults.clear();
+    },
+    pendingFaults() {
+      return runtime.faults.pending();
+    },
+    advanceTime(ms) {
+      if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`advanceTime needs a number of ms >= 0, got ${String(ms)}`);
+      offsetMs += ms;
+    },
+    setPacing(pacing) {
+      runtime.pacing = checkPacing(pacing);
+    },
+    reset() {
+      offsetMs = 0;
+      Object.assign(runtime, freshRuntime(runtime.pacing));
+    },
   };
 }

@@ -78,6 +78,7 @@ export type RunEvent =
   | { type: 'exchange'; exchange: ExchangeRecord } // sent at start and again on each update (same id)
   | { type: 'error'; error: SerializedError }
   | { type: 'check'; result: CheckResult }
+  /** At most once per run, just before it settles: console lines past the per-run cap (~5,000) that were not shown. */
   | { type: 'truncated'; droppedLines: number };
 
 export interface RunResult {
@@ -87,6 +88,11 @@ export interface RunResult {
   durationMs: number;
   error?: SerializedError;
   checks?: CheckResult[];
+  /**
+   * True when the run ended by terminating the sandbox worker (status 'stopped' or 'timeout'): the
+   * notebook scope (bindings of the cells run before) is gone and the execution counter restarts at 0.
+   */
+  scopeLost?: boolean;
 }
 
 export interface RunRequest {

@@ -1,6 +1,104 @@
-import type { Plugin } from 'vite';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type BuildOptions } from 'esbuild';
+import type { Plugin, ResolvedConfig } from 'vite';
 
-/** Placeholder: builds the sandbox worker runtime and the SDK bundle as static assets. */
+const VIRTUAL_ID = 'virtual:sandbox-assets';
+const RESOLVED_VIRTUAL_ID = `\0${VIRTUAL_ID}`;
+const DEV_PREFIX = '@tp-sandbox/';
+const runnerDir = path.dirname(fileURLToPath(import.meta.url));
+
+type AssetName = 'frame' | 'worker' | 'sdk';
+
+/**
+ * Builds what runs inside the sandbox with esbuild, outside the page's module graph (the opaque-origin
+ * frame cannot load the page's modules): the frame script (inlined into the iframe's srcdoc), the worker
+ * runtime (classic-worker IIFE, fetched as text and started from a blob URL) and the official SDK as one
+ * ESM file (fetched only when a cell imports it). `virtual:sandbox-assets` tells the page where they are.
+ * `vite build` emits hashed files under assets/; `vite dev` builds them on request under `@tp-sandbox/`.
+ */
 export function sandboxAssetsPlugin(): Plugin {
-  return { name: 'tp-sandbox-assets' };
+  let config: ResolvedConfig;
+  const emitted = new Map<AssetName, string>();
+  let frameSource = '';
+
+  const bundle = async (name: AssetName): Promise<string> => {
+    const common: BuildOptions = {
+      bundle: true,
+      write: false,
+      minify: true,
+      platform: 'browser',
+      target: 'es2022',
+      absWorkingDir: config.root,
+      logLevel: 'silent',
+      legalComments: 'none',
+    };
+    const options: BuildOptions =
+      name === 'sdk'
+        ? { ...common, stdin: { contents: "export * from '@anthropic-ai/sdk';\nexport { default } from '@anthropic-ai/sdk';\n", resolveDir: config.root, loader: 'js' }, format: 'esm' }
+        : { ...common, entryPoints: [path.join(runnerDir, name === 'frame' ? 'sandbox-frame.ts' : 'sandbox-worker.ts')], format: 'iife' };
+    const result = await build(options);
+    const file = result.outputFiles?.[0];
+    if (!file) throw new Error(`tp-sandbox-assets: esbuild produced no output for ${name}`);
+    return file.text;
+  };
+
+  return {
+    name: 'tp-sandbox-assets',
+    configResolved(resolved) {
+      config = resolved;
+    },
+    async buildStart() {
+      if (config.command !== 'build') return;
+      frameSource = await bundle('frame');
+      for (const [name, base, ext] of [
+        ['worker', 'sandbox-worker', 'js'],
+        ['sdk', 'anthropic-sdk', 'mjs'],
+      ] as const) {
+        const source = await bundle(name);
+        const hash = createHash('sha256').update(source).digest('hex').slice(0, 8);
+        const fileName = `${config.build.assetsDir}/${base}-${hash}.${ext}`;
+        this.emitFile({ type: 'asset', fileName, source });
+        emitted.set(name, fileName);
+      }
+    },
+    resolveId(id) {
+      return id === VIRTUAL_ID ? RESOLVED_VIRTUAL_ID : undefined;
+    },
+    async load(id) {
+      if (id !== RESOLVED_VIRTUAL_ID) return undefined;
+      const isBuild = config.command === 'build';
+      const frame = isBuild ? frameSource : await bundle('frame');
+      const worker = isBuild ? emitted.get('worker') : `${DEV_PREFIX}sandbox-worker.js`;
+      const sdk = isBuild ? emitted.get('sdk') : `${DEV_PREFIX}anthropic-sdk.mjs`;
+      if (!worker || !sdk) throw new Error('tp-sandbox-assets: sandbox assets were not built');
+      return [
+        `export const sandboxAssets = {`,
+        `  frameSource: ${JSON.stringify(frame)},`,
+        `  worker: import.meta.env.BASE_URL + ${JSON.stringify(worker)},`,
+        `  sdk: import.meta.env.BASE_URL + ${JSON.stringify(sdk)},`,
+        `};`,
+      ].join('\n');
+    },
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const pathname = (req.url ?? '').split('?')[0] ?? '';
+        const index = pathname.indexOf(`/${DEV_PREFIX}`);
+        if (index === -1) return next();
+        const file = pathname.slice(index + DEV_PREFIX.length + 1);
+        const name: AssetName | undefined =
+          file === 'sandbox-worker.js' ? 'worker' : file === 'anthropic-sdk.mjs' ? 'sdk' : undefined;
+        if (!name) return next();
+        bundle(name).then(
+          (text) => {
+            res.setHeader('content-type', 'text/javascript; charset=utf-8');
+            res.setHeader('cache-control', 'no-store');
+            res.end(text);
+          },
+          (error: unknown) => next(error),
+        );
+      });
+    },
+  };
 }

@@ -1,0 +1,78 @@
+/**
+ * Loads Monaco once, on demand (never on the page's critical path), and configures it for
+ * notebook cells: TypeScript with top-level await, the sandbox globals, the SDK's types,
+ * and a theme that follows the page.
+ */
+import * as monaco from 'monaco-editor';
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import TypeScriptWorker from 'monaco-editor/languages/features/typescript/ts.worker?worker';
+import { SANDBOX_GLOBALS_DTS } from './sandbox-globals';
+
+export type Monaco = typeof monaco;
+
+/**
+ * Diagnostics that are wrong for notebook cells: names declared by other cells, which the
+ * sandbox shares at run time (2304 "Cannot find name", 2552 "Did you mean", 18004 "No value
+ * exists in scope for the shorthand property").
+ */
+const NOTEBOOK_IGNORED_DIAGNOSTICS = [2304, 2552, 18004];
+
+self.MonacoEnvironment = {
+  getWorker(_workerId: string, label: string): Worker {
+    return label === 'typescript' || label === 'javascript' ? new TypeScriptWorker() : new EditorWorker();
+  },
+};
+
+function configureTypeScript(): void {
+  const defaults = monaco.typescript.typescriptDefaults;
+  defaults.setCompilerOptions({
+    target: monaco.typescript.ScriptTarget.ESNext,
+    module: monaco.typescript.ModuleKind.ESNext,
+    moduleResolution: monaco.typescript.ModuleResolutionKind.NodeJs,
+    // Each cell is its own module: the same `const` in two cells is not a redeclaration,
+    // and top-level await is allowed. (3 = ts.ModuleDetectionKind.Force.)
+    moduleDetection: 3,
+    strict: true,
+    esModuleInterop: true,
+    allowNonTsExtensions: true,
+    skipLibCheck: true,
+  });
+  defaults.setDiagnosticsOptions({ diagnosticCodesToIgnore: NOTEBOOK_IGNORED_DIAGNOSTICS });
+  defaults.setEagerModelSync(true);
+  defaults.addExtraLib(SANDBOX_GLOBALS_DTS, 'file:///playground/sandbox-globals.d.ts');
+}
+
+/** The SDK typings are ~3 MB of text: fetched after the first editor is up. */
+async function addSdkTypings(): Promise<void> {
+  const { SDK_TYPINGS } = await import('./sdk-typings');
+  const defaults = monaco.typescript.typescriptDefaults;
+  for (const [path, text] of SDK_TYPINGS) defaults.addExtraLib(text, path);
+}
+
+function pageTheme(): 'vs' | 'vs-dark' {
+  const explicit = document.documentElement.dataset.theme;
+  const dark = explicit ? explicit === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches;
+  return dark ? 'vs-dark' : 'vs';
+}
+
+function followPageTheme(): void {
+  const apply = () => monaco.editor.setTheme(pageTheme());
+  apply();
+  new MutationObserver(apply).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', apply);
+}
+
+configureTypeScript();
+followPageTheme();
+let typingsRequested = false;
+
+/** Call when an editor exists: starts loading the SDK typings (once). */
+export function requestSdkTypings(): void {
+  if (typingsRequested) return;
+  typingsRequested = true;
+  const start = () => void addSdkTypings().catch((error: unknown) => console.warn('SDK typings failed to load', error));
+  if ('requestIdleCallback' in window) requestIdleCallback(start, { timeout: 3000 });
+  else setTimeout(start, 500);
+}
+
+export { monaco };

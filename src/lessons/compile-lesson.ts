@@ -1,0 +1,44 @@
+import { assembleExercises } from './assemble-exercises';
+import { parseFrontMatter } from './front-matter';
+import { shortHash } from './hash';
+import { highlightCode } from './highlight';
+import { lessonSlug } from './lesson-files';
+import { substituteModelPlaceholders } from './model-placeholders';
+import { parseFences } from './parse-fences';
+import { createProseEnv, renderMarkdown, renderProseTokens } from './render-prose';
+import type { CellSpec, CompiledLesson, LessonSection } from './types';
+
+/**
+ * Compiles one lesson's markdown into the data the UI renders. Pure: no file system, no Vite, so the
+ * tests and the Vite plugin share it. `file` is the path shown in error messages (e.g. `lessons/01-first-request.md`).
+ * Throws `LessonError` (file and 1-based line) for anything an author must fix.
+ */
+export function compileLesson(source: string, file: string): CompiledLesson {
+  const slug = lessonSlug(file);
+  const { frontMatter, body } = parseFrontMatter(source, file);
+  const env = createProseEnv();
+  const sections = assembleExercises(parseFences(substituteModelPlaceholders(body, file), file, env), slug, file);
+
+  const output: LessonSection[] = [];
+  for (const section of sections) {
+    if (section.kind === 'prose') {
+      const html = renderProseTokens(section.tokens, env);
+      if (html.trim() !== '') output.push({ kind: 'prose', html });
+      continue;
+    }
+    const { id, code, line, expectError, timeoutMs, exercise } = section.cell;
+    const cell: CellSpec = { id, code, codeHash: shortHash(code), highlightedHtml: highlightCode(code, 'ts'), line };
+    if (expectError !== undefined) cell.expectError = expectError;
+    if (timeoutMs !== undefined) cell.timeoutMs = timeoutMs;
+    if (exercise) {
+      cell.exercise = {
+        title: exercise.title,
+        checks: exercise.checks,
+        hints: exercise.hints.map((hint) => renderMarkdown(hint, env)),
+        solution: exercise.solution,
+      };
+    }
+    output.push({ kind: 'cell', cell });
+  }
+  return { meta: { slug, ...frontMatter }, sections: output };
+}

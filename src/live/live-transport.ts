@@ -1,0 +1,66 @@
+import { API_ORIGIN, PLACEHOLDER_API_KEY } from '../runner/worker-protocol';
+import { scrubSecret, scrubSecretStream } from './redact';
+
+export interface LiveTransport {
+  /** Sends a sandbox request to the real API with the learner's key in place of the placeholder. */
+  handle(request: Request): Promise<Response>;
+}
+
+export interface LiveTransportOptions {
+  /** The learner's key, read at each request (null: none set). */
+  getKey: () => string | null;
+  /** The real `fetch` (tests inject one). */
+  fetch?: typeof fetch;
+}
+
+/**
+ * Live mode, page side. The sandbox only ever holds the placeholder key; here, on the way out, the
+ * placeholder in `x-api-key` / `authorization` becomes the learner's key, and on the way back any echo
+ * of the key in the body or an error message is redacted, so the real key never reaches the sandbox,
+ * the exchange log or the output. Only https://api.anthropic.com is ever called.
+ */
+export function createLiveTransport(options: LiveTransportOptions): LiveTransport {
+  const realFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  return {
+    async handle(request) {
+      const url = new URL(request.url);
+      if (url.origin !== API_ORIGIN) throw new TypeError(`Live mode only calls ${API_ORIGIN}; refused: ${url.origin}/`);
+      const key = options.getKey();
+      if (!key) throw new TypeError('Live mode is on but no API key is set: add your key in the live mode panel, or switch back to the emulator.');
+
+      const headers = new Headers(request.headers);
+      const apiKey = headers.get('x-api-key');
+      if (apiKey !== null && apiKey.trim() === PLACEHOLDER_API_KEY) headers.set('x-api-key', key);
+      const authorization = headers.get('authorization');
+      if (authorization !== null && authorization.includes(PLACEHOLDER_API_KEY)) {
+        headers.set('authorization', authorization.split(PLACEHOLDER_API_KEY).join(key));
+      }
+      const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.arrayBuffer();
+
+      let response: Response;
+      try {
+        response = await realFetch(url.href, {
+          method: request.method,
+          headers,
+          body,
+          signal: request.signal,
+          credentials: 'omit',
+          redirect: 'error',
+          cache: 'no-store',
+          referrerPolicy: 'no-referrer',
+        });
+      } catch (error) {
+        if (error instanceof DOMException && error.name === 'AbortError') throw error;
+        const message = error instanceof Error ? error.message : String(error);
+        throw new TypeError(scrubSecret(message, key));
+      }
+      const scrubbedHeaders = new Headers();
+      response.headers.forEach((value, name) => scrubbedHeaders.set(name, scrubSecret(value, key, true)));
+      return new Response(response.body ? scrubSecretStream(response.body, key) : null, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: scrubbedHeaders,
+      });
+    },
+  };
+}

@@ -1,0 +1,207 @@
+/**
+ * The emulated model: turns a (validated) Messages request into a deterministic `Message`.
+ * Each concern lives in src/mock/generate/: conversation reading, text answers, styling, tool
+ * choice and inputs, answers after tool results, thinking, and output limits.
+ *
+ * Usage: `input_tokens` is `countInputTokens(params)` and the cache counters are 0 unless the
+ * caller passes `ctx.cache` (the result of `PromptCache.account` for this request).
+ */
+import type {
+  ContentBlock,
+  Message,
+  MessageCreateParamsBase,
+  Usage,
+} from '@anthropic-ai/sdk/resources/messages/messages';
+import type { CacheAccounting } from './cache';
+import type { IdGenerator } from './ids';
+import { REDACTED_THINKING_TRIGGER } from './knowledge';
+import type { ModelFacts } from './models';
+import { createRedactedThinkingData, signThinking } from './signature';
+import { countInputTokens } from './tokens';
+import { readConversation, type Conversation } from './generate/conversation';
+import { applyOutputLimits, type DraftBlock } from './generate/limits';
+import { synthesizeFromSchema, type JsonSchema } from './generate/schema-values';
+import { applyStyle, readStyle, type Style } from './generate/style';
+import { composeReply, type Reply } from './generate/text';
+import { ADAPTIVE_THINKING_BUDGET, writeThinking, type Effort } from './generate/thinking';
+import { answerFromToolResults, toolResultNotes } from './generate/tool-answer';
+import { planToolCalls, toolPreamble, type PlannedToolCall } from './generate/tools';
+
+export interface GenerateContext {
+  model: ModelFacts;
+  ids: IdGenerator;
+  seed: string;
+  /** Cache accounting for this request; without it nothing counts as cached. */
+  cache?: CacheAccounting;
+}
+
+interface ThinkingPlan {
+  budget: number;
+  display: 'summarized' | 'omitted';
+  effort: Effort;
+}
+
+function planThinking(params: MessageCreateParamsBase, model: ModelFacts, conversation: Conversation): ThinkingPlan | null {
+  const config = params.thinking;
+  const effort: Effort = params.output_config?.effort ?? 'high';
+  const display = (config && 'display' in config ? config.display : null) ?? model.defaultThinkingDisplay;
+  if (!config) return model.thinkingOnByDefault ? { budget: ADAPTIVE_THINKING_BUDGET[effort], display, effort } : null;
+  switch (config.type) {
+    case 'disabled':
+      return null;
+    case 'enabled':
+      return { budget: config.budget_tokens, display, effort };
+    case 'adaptive':
+      return { budget: ADAPTIVE_THINKING_BUDGET[effort], display, effort };
+    case 'between_tools':
+      // Thinking only between tool calls: when the turn continues after tool results.
+      return conversation.toolResults.length > 0 ? { budget: ADAPTIVE_THINKING_BUDGET[effort], display, effort } : null;
+    default:
+      return null;
+  }
+}
+
+/** The reply continues the prefill; `content` excludes the prefilled text. */
+function continuePrefill(prefill: string, answer: string, reply: Reply | null): string {
+  if (!prefill) return answer;
+  if (answer.startsWith(prefill)) return answer.slice(prefill.length);
+  const trimmed = prefill.trimStart();
+  if (trimmed.startsWith('{')) {
+    const value = reply?.short ?? answer;
+    if (/[{,]\s*$/.test(trimmed)) return `"answer": ${JSON.stringify(value)}}`;
+    if (/:\s*$/.test(trimmed)) return ` ${JSON.stringify(value)}}`;
+    return `, "answer": ${JSON.stringify(value)}}`;
+  }
+  if (trimmed.startsWith('[')) return `${/\[\s*$/.test(trimmed) ? '' : ', '}${JSON.stringify(reply?.short ?? answer)}]`;
+  if (reply && reply.kind !== 'fallback' && /(?:\bis|\bare|\bwas|=|:)$/i.test(trimmed)) return ` ${reply.short}.`;
+  return /[\s(["'“]$/.test(prefill) ? answer : ` ${answer}`;
+}
+
+interface Draft {
+  blocks: DraftBlock[];
+  notes: string[];
+  plan: string;
+}
+
+function isForced(params: MessageCreateParamsBase): boolean {
+  return params.tool_choice?.type === 'any' || params.tool_choice?.type === 'tool';
+}
+
+/** tool_use blocks, after a short lead-in sentence unless tool_choice forces the call (the API then writes none). */
+function toolCallDraft(params: MessageCreateParamsBase, calls: PlannedToolCall[], ids: IdGenerator, leadIn: string, notes: string[]): Draft {
+  const blocks: DraftBlock[] = isForced(params) ? [] : [{ type: 'text', text: leadIn }];
+  for (const call of calls) blocks.push({ type: 'tool_use', id: ids.next('toolu_'), name: call.tool.name, input: call.input });
+  return {
+    blocks,
+    notes: [
+      ...notes,
+      ...calls.map((call) => `"${call.part}" needs the ${call.tool.name} tool${call.tool.description ? ` (${call.tool.description.split(/(?<=\.)\s/)[0]})` : ''}. Input: ${JSON.stringify(call.input)}.`),
+    ],
+    plan: calls.length > 1 ? 'These calls are independent, so I can make them in parallel.' : 'I will call it and wait for the result.',
+  };
+}
+
+/** The final text: JSON for a structured-output request, otherwise the reply in the requested style. */
+function finalText(params: MessageCreateParamsBase, conversation: Conversation, reply: Reply, context: string): { text: string; plan: string } {
+  const format = params.output_config?.format;
+  if (format && format.type === 'json_schema') {
+    const value = synthesizeFromSchema(format.schema as JsonSchema, context, context, { text: reply.text, short: reply.short });
+    return { text: JSON.stringify(value), plan: 'The answer must be JSON matching the requested schema.' };
+  }
+  const style: Style = readStyle(conversation.system, conversation.lastUserText);
+  const plan = style.oneWord ? 'Answer with a single word.' : style.persona ? `Answer in character as ${style.persona}.` : 'Now write the answer clearly.';
+  return { text: applyStyle(reply, style), plan };
+}
+
+function draftAnswer(params: MessageCreateParamsBase, conversation: Conversation, ids: IdGenerator): Draft {
+  if (conversation.toolResults.length > 0) {
+    // An agent loop: if part of the question still needs a tool call (e.g. parallel calls were
+    // disabled), make the next call; otherwise answer from every result gathered so far.
+    const failed = conversation.toolResults.some((result) => result.isError);
+    const next = failed ? [] : planToolCalls(params, conversation.questionText, conversation.executedCalls);
+    if (next.length > 0) return toolCallDraft(params, next, ids, `Got it. ${toolPreamble(next)}`, toolResultNotes(conversation.toolResults));
+    const answer = answerFromToolResults(conversation.exchangeResults);
+    const reply: Reply = { kind: 'fact', text: answer, short: answer, notes: toolResultNotes(conversation.exchangeResults) };
+    const context = [conversation.questionText, ...conversation.exchangeResults.map((result) => result.content)].join('\n');
+    const { text } = finalText(params, conversation, reply, context);
+    return { blocks: [{ type: 'text', text }], notes: reply.notes, plan: 'Now I can answer from these results, quoting them exactly.' };
+  }
+
+  const calls = conversation.prefill === null ? planToolCalls(params, conversation.questionText) : [];
+  if (calls.length > 0) return toolCallDraft(params, calls, ids, toolPreamble(calls), []);
+
+  const reply = composeReply(conversation);
+  let { text, plan } = finalText(params, conversation, reply, conversation.lastUserText);
+  if (conversation.prefill !== null) text = continuePrefill(conversation.prefill, text, reply);
+  return { blocks: text ? [{ type: 'text', text }] : [], notes: reply.notes, plan };
+}
+
+function toContentBlock(block: DraftBlock): ContentBlock {
+  switch (block.type) {
+    case 'thinking': {
+      const thinking = block.omitted ? '' : block.full;
+      return { type: 'thinking', thinking, signature: signThinking(thinking) };
+    }
+    case 'redacted_thinking':
+      return { type: 'redacted_thinking', data: block.data };
+    case 'text':
+      return { type: 'text', text: block.text, citations: null };
+    case 'tool_use':
+      return { type: 'tool_use', id: block.id, name: block.name, input: block.input, caller: { type: 'direct' } };
+  }
+}
+
+export function generateMessage(params: MessageCreateParamsBase, ctx: GenerateContext): Message {
+  const id = ctx.ids.next('msg_');
+  const inputTokens = countInputTokens(params);
+  const cache = ctx.cache ?? {
+    input_tokens: inputTokens,
+    cache_creation_input_tokens: 0,
+    cache_read_input_tokens: 0,
+    cache_creation: { ephemeral_5m_input_tokens: 0, ephemeral_1h_input_tokens: 0 },
+  };
+  const conversation = readConversation(params);
+
+  let draft: DraftBlock[] = [];
+  if (params.max_tokens > 0) {
+    const answer = draftAnswer(params, conversation, ctx.ids);
+    const thinking = conversation.prefill === null ? planThinking(params, ctx.model, conversation) : null;
+    if (thinking && conversation.lastUserText.includes(REDACTED_THINKING_TRIGGER)) {
+      draft.push({ type: 'redacted_thinking', data: createRedactedThinkingData(`${ctx.seed}:${conversation.lastUserText}`), tokens: 48 });
+    } else if (thinking) {
+      const full = writeThinking(
+        { question: conversation.questionText, system: conversation.system, notes: answer.notes, plan: answer.plan, effort: thinking.effort },
+        Math.min(thinking.budget, params.max_tokens),
+      );
+      draft.push({ type: 'thinking', full, omitted: thinking.display === 'omitted' });
+    }
+    draft = draft.concat(answer.blocks);
+  }
+
+  const limited = applyOutputLimits(draft, params.max_tokens, params.stop_sequences ?? []);
+  const usage: Usage = {
+    input_tokens: cache.input_tokens,
+    output_tokens: params.max_tokens === 0 ? 0 : Math.max(1, limited.outputTokens),
+    cache_creation_input_tokens: cache.cache_creation_input_tokens,
+    cache_read_input_tokens: cache.cache_read_input_tokens,
+    cache_creation: { ...cache.cache_creation },
+    inference_geo: params.inference_geo ?? 'global',
+    output_tokens_details: limited.thinkingTokens > 0 ? { thinking_tokens: limited.thinkingTokens } : null,
+    server_tool_use: null,
+    service_tier: 'standard',
+    speed: params.speed ?? 'standard',
+  };
+  return {
+    id,
+    type: 'message',
+    role: 'assistant',
+    model: params.model,
+    content: limited.blocks.map(toContentBlock),
+    stop_reason: params.max_tokens === 0 ? 'max_tokens' : limited.stopReason,
+    stop_sequence: limited.stopSequence,
+    stop_details: null,
+    container: null,
+    diagnostics: null,
+    usage,
+  };
+}

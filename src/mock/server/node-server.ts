@@ -1,0 +1,201 @@
+/**
+ * The emulator as a local HTTP server, so the official SDK (`ANTHROPIC_BASE_URL=http://127.0.0.1:4010`) and curl
+ * can talk to it outside the browser. Each incoming request becomes a fetch `Request` for
+ * `https://api.anthropic.com<path>` answered by the same `Emulator`; response bodies are streamed as they are
+ * produced and the emulator's work is aborted when the client disconnects.
+ *
+ * Control routes (not part of the API): `POST /_emulator/faults` with a FaultScenario JSON body,
+ * `GET /_emulator/faults`, `POST /_emulator/reset`; and the request header
+ * `x-emulator-fault: rate_limit|overloaded|api_error|stream_error` as a one-request shortcut.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createEmulator, type Emulator, type EmulatorOptions, type FaultScenario } from '../emulator';
+import { parseFaultScenario } from '../faults';
+import { API_ORIGIN } from '../handlers';
+
+export interface MockServerOptions {
+  /** 0 picks a free port. Default 4010. */
+  port?: number;
+  /** Default 127.0.0.1 (local only). */
+  host?: string;
+  /** Use this emulator instead of building one from `emulatorOptions`. */
+  emulator?: Emulator;
+  emulatorOptions?: EmulatorOptions;
+}
+
+export interface RunningMockServer {
+  url: string;
+  port: number;
+  emulator: Emulator;
+  close(): Promise<void>;
+}
+
+const HOP_BY_HOP = new Set(['host', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'upgrade', 'expect']);
+
+const SHORTCUT_FAULTS: Record<string, FaultScenario> = {
+  rate_limit: { kind: 'rate_limit', retryAfterSeconds: 1 },
+  overloaded: { kind: 'overloaded' },
+  api_error: { kind: 'api_error' },
+  stream_error: { kind: 'stream_error' },
+};
+
+export async function startMockServer(options: MockServerOptions = {}): Promise<RunningMockServer> {
+  const emulator = options.emulator ?? createEmulator(options.emulatorOptions);
+  const server: Server = createServer((req, res) => {
+    serve(emulator, req, res).catch((error: unknown) => {
+      if (!res.headersSent) sendJson(res, 500, errorBody('api_error', `emulator server error: ${describe(error)}`));
+      res.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 4010, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${host}:${address.port}`,
+    port: address.port,
+    emulator,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
+
+async function serve(emulator: Emulator, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const path = req.url ?? '/';
+  const method = (req.method ?? 'GET').toUpperCase();
+  if (method === 'OPTIONS') {
+    // Preflight for browser pages pointed at the local server.
+    res.writeHead(204, {
+      'access-control-allow-origin': '*',
+      'access-control-allow-methods': 'GET, POST, OPTIONS',
+      'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*',
+    });
+    res.end();
+    return;
+  }
+  const body = method === 'GET' || method === 'HEAD' ? undefined : await readAll(req);
+  if (path.startsWith('/_emulator/')) return serveControl(emulator, method, path, body, res);
+
+  const shortcut = headerValue(req.headers['x-emulator-fault']);
+  if (shortcut !== undefined) {
+    const scenario = SHORTCUT_FAULTS[shortcut];
+    if (!scenario) {
+      sendJson(res, 400, errorBody('invalid_request_error',
+        `x-emulator-fault: unknown fault "${shortcut}"; use one of ${Object.keys(SHORTCUT_FAULTS).join(', ')}`));
+      return;
+    }
+    emulator.inject(scenario);
+  }
+
+  const disconnect = new AbortController();
+  res.on('close', () => {
+    if (!res.writableFinished) disconnect.abort(new Error('client disconnected'));
+  });
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (HOP_BY_HOP.has(name) || name === 'x-emulator-fault' || value === undefined) continue;
+    headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const request = new Request(`${API_ORIGIN}${path}`, {
+    method,
+    headers,
+    body: body && body.byteLength > 0 ? body : undefined,
+    signal: disconnect.signal,
+  });
+  let response: Response;
+  try {
+    response = await emulator.handle(request);
+  } catch (error) {
+    sendJson(res, 502, errorBody('api_error', `the emulator could not answer: ${describe(error)}`));
+    return;
+  }
+  const outgoing: Record<string, string> = { 'access-control-allow-origin': '*' };
+  response.headers.forEach((value, name) => {
+    outgoing[name] = value;
+  });
+  res.writeHead(response.status, outgoing);
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  const reader = response.body.getReader();
+  disconnect.signal.addEventListener('abort', () => void reader.cancel().catch(() => undefined), { once: true });
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (!res.write(value)) await new Promise<void>((resolve) => res.once('drain', resolve));
+    }
+  } catch {
+    // The client went away or the stream was cancelled: nothing left to send.
+  }
+  res.end();
+}
+
+function serveControl(emulator: Emulator, method: string, path: string, body: Uint8Array | undefined, res: ServerResponse): void {
+  const route = path.split('?')[0];
+  if (route === '/_emulator/faults' && method === 'GET') {
+    sendJson(res, 200, { pending: emulator.pendingFaults() });
+    return;
+  }
+  if (route === '/_emulator/faults' && method === 'POST') {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(new TextDecoder().decode(body ?? new Uint8Array()));
+    } catch (error) {
+      sendJson(res, 400, errorBody('invalid_request_error', `body is not JSON: ${describe(error)}`));
+      return;
+    }
+    const scenarios = Array.isArray(parsed) ? parsed : [parsed];
+    const checked = scenarios.map(parseFaultScenario);
+    const problem = checked.find((item): item is string => typeof item === 'string');
+    if (problem !== undefined) {
+      sendJson(res, 400, errorBody('invalid_request_error', problem));
+      return;
+    }
+    for (const scenario of checked as FaultScenario[]) emulator.inject(scenario);
+    sendJson(res, 200, { pending: emulator.pendingFaults() });
+    return;
+  }
+  if (route === '/_emulator/reset' && method === 'POST') {
+    emulator.reset();
+    sendJson(res, 200, { reset: true });
+    return;
+  }
+  sendJson(res, 404, errorBody('not_found_error', `unknown control route ${method} ${route}`));
+}
+
+function readAll(req: IncomingMessage): Promise<Uint8Array<ArrayBuffer>> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Uint8Array.from(Buffer.concat(chunks))));
+    req.on('error', reject);
+  });
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function errorBody(type: string, message: string) {
+  return { type: 'error', error: { type, message }, request_id: null };
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

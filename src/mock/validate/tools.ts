@@ -1,0 +1,105 @@
+/**
+ * `tools` and `tool_choice`.
+ *
+ * Sources:
+ *  - custom tool fields (`name`, `input_schema`, `description`, `strict`, `cache_control`, `defer_loading`,
+ *    `eager_input_streaming`, `input_examples`, `allowed_callers`, `type:"custom"`): SDK messages.ts:6000-6075.
+ *  - name `^[a-zA-Z0-9_-]{1,128}$`; `input_schema` a JSON Schema object with `type:"object"`: REF §4.
+ *  - server/versioned tool types: the `ToolUnion` of SDK messages.ts:6460-6481 (accepted, not executed).
+ *  - tool names must be unique (third-party logs; the API's "tool_name_conflict" code, SDK:core/error-classes.ts).
+ *  - `tool_choice` `auto|any|tool|none`, `disable_parallel_tool_use` on auto/any/tool: SDK messages.ts:6114-6170.
+ *  - with thinking on only `auto`/`none`: REF §4 (docs: …/extended-thinking).
+ *  - Fable 5.1 / Mythos 5.1: "tool_choice: type \"tool\" and \"any\" are not supported for this model.": REF §4.
+ */
+import type { ApiFailure } from '../errors';
+import { thinkingIsActive } from './turns';
+import { expectLiteral, invalid, isObject, rejectExtraKeys, typeMessages, type RuleContext } from './util';
+
+const TOOL_NAME = /^[a-zA-Z0-9_-]{1,128}$/;
+
+const CUSTOM_TOOL_FIELDS = [
+  'type', 'name', 'input_schema', 'description', 'strict', 'cache_control', 'defer_loading', 'eager_input_streaming',
+  'input_examples', 'allowed_callers',
+];
+
+/** Versioned tools the API defines itself (SDK ToolUnion); the emulator accepts them but runs none. */
+const SERVER_TOOL_TYPE = /^(bash|code_execution|browser_toolset|memory|computer_toolset|text_editor|web_search|web_fetch|tool_search_tool_bm25|tool_search_tool_regex)(_\d{8})?$/;
+
+export function checkTools(ctx: RuleContext): ApiFailure | null {
+  const tools = ctx.body.tools;
+  if (tools === undefined || tools === null) return null;
+  if (!Array.isArray(tools)) return invalid(['tools'], typeMessages.list);
+  const names = new Set<string>();
+  for (const [index, tool] of tools.entries()) {
+    const path = ['tools', index];
+    if (!isObject(tool)) return invalid(path, typeMessages.object);
+    const isCustom = tool.type === undefined || tool.type === null || tool.type === 'custom';
+    if (!isCustom) {
+      if (typeof tool.type !== 'string' || !SERVER_TOOL_TYPE.test(tool.type)) {
+        return invalid([...path, 'type'], `Input should be 'custom' or a supported server tool type, not ${JSON.stringify(tool.type)}`);
+      }
+    } else {
+      const failure = checkCustomTool(tool, path);
+      if (failure) return failure;
+    }
+    const name = typeof tool.name === 'string' ? tool.name : String(tool.type);
+    if (names.has(name)) return invalid(['tools'], `Tool names must be unique. Duplicate: ${name}`);
+    names.add(name);
+  }
+  return null;
+}
+
+function checkCustomTool(tool: Record<string, unknown>, path: Array<string | number>): ApiFailure | null {
+  const extra = rejectExtraKeys(path, tool, CUSTOM_TOOL_FIELDS);
+  if (extra) return extra;
+  if (!('name' in tool)) return invalid([...path, 'name'], 'Field required');
+  if (typeof tool.name !== 'string') return invalid([...path, 'name'], typeMessages.string);
+  if (!TOOL_NAME.test(tool.name)) return invalid([...path, 'name'], "String should match pattern '^[a-zA-Z0-9_-]{1,128}$'");
+  if (!('input_schema' in tool)) return invalid([...path, 'input_schema'], 'Field required');
+  const schema = tool.input_schema;
+  if (!isObject(schema)) return invalid([...path, 'input_schema'], typeMessages.object);
+  if (schema.type !== 'object') return invalid([...path, 'input_schema', 'type'], "Input should be 'object'");
+  if (schema.properties !== undefined && schema.properties !== null && !isObject(schema.properties)) {
+    return invalid([...path, 'input_schema', 'properties'], typeMessages.object);
+  }
+  if (schema.required !== undefined && schema.required !== null &&
+      !(Array.isArray(schema.required) && schema.required.every((item) => typeof item === 'string'))) {
+    return invalid([...path, 'input_schema', 'required'], typeMessages.list);
+  }
+  if (tool.description !== undefined && typeof tool.description !== 'string') return invalid([...path, 'description'], typeMessages.string);
+  if (tool.strict !== undefined && typeof tool.strict !== 'boolean') return invalid([...path, 'strict'], typeMessages.boolean);
+  return null;
+}
+
+export function checkToolChoice(ctx: RuleContext): ApiFailure | null {
+  const choice = ctx.body.tool_choice;
+  if (choice === undefined || choice === null) return null;
+  if (!isObject(choice)) return invalid(['tool_choice'], typeMessages.object);
+  const kind = expectLiteral(['tool_choice', 'type'], choice.type, ['auto', 'any', 'tool', 'none']);
+  if (kind) return kind;
+  const allowedKeys = choice.type === 'tool' ? ['type', 'name', 'disable_parallel_tool_use']
+    : choice.type === 'none' ? ['type'] : ['type', 'disable_parallel_tool_use'];
+  const extra = rejectExtraKeys(['tool_choice'], choice, allowedKeys);
+  if (extra) return extra;
+  if (choice.disable_parallel_tool_use !== undefined && typeof choice.disable_parallel_tool_use !== 'boolean') {
+    return invalid(['tool_choice', 'disable_parallel_tool_use'], typeMessages.boolean);
+  }
+  const forced = choice.type === 'any' || choice.type === 'tool';
+  if (forced && !ctx.model.supportsForcedToolChoice) {
+    return invalid(['tool_choice'], 'type "tool" and "any" are not supported for this model.');
+  }
+  const tools = Array.isArray(ctx.body.tools) ? ctx.body.tools.filter(isObject) : [];
+  if (choice.type === 'tool') {
+    if (typeof choice.name !== 'string') return invalid(['tool_choice', 'name'], 'Field required');
+    if (!tools.some((tool) => tool.name === choice.name)) {
+      return invalid(['tool_choice', 'name'], `tool "${choice.name}" was not found in \`tools\``);
+    }
+  }
+  if (choice.type === 'any' && tools.length === 0) {
+    return invalid(['tool_choice'], 'tool_choice.type "any" requires at least one tool in `tools`');
+  }
+  if (forced && thinkingIsActive(ctx.body, ctx.model.thinkingOnByDefault)) {
+    return invalid([], 'Thinking may not be enabled when tool_choice forces tool use.');
+  }
+  return null;
+}

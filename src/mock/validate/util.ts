@@ -1,0 +1,96 @@
+/**
+ * Shared vocabulary of the validators: a failure at a path, in the API's wording.
+ *
+ * The API validates bodies with a schema library whose messages read `<dotted.path>: <problem>`
+ * (for example `max_tokens: Field required`, `foo: Extra inputs are not permitted`,
+ * `messages.0.role: Input should be 'user' or 'assistant'`). Source: third-party logs of real responses,
+ * REF §4 / §9 (the exact texts are unverified there); the emulator keeps that form so errors read the same.
+ */
+import type { ApiFailure } from '../errors';
+import type { ModelFacts } from '../models';
+
+export type Path = ReadonlyArray<string | number>;
+
+export type JsonObject = Record<string, unknown>;
+
+/** What every rule sees: the body (already an object), the model's facts, and which endpoint is asking. */
+export interface RuleContext {
+  body: JsonObject;
+  model: ModelFacts;
+  endpoint: 'messages' | 'count_tokens';
+}
+
+/** A rule returns the first problem it finds, or null. */
+export type Rule = (ctx: RuleContext) => ApiFailure | null;
+
+export function pathText(path: Path): string {
+  return path.join('.');
+}
+
+/** 400 invalid_request_error at a path (or with no path prefix when `path` is empty). */
+export function invalid(path: Path, message: string): ApiFailure {
+  const prefix = path.length > 0 ? `${pathText(path)}: ` : '';
+  return { status: 400, type: 'invalid_request_error', message: prefix + message };
+}
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function isInteger(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value);
+}
+
+export function isFiniteNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+/** `Input should be 'a', 'b' or 'c'` (the schema library's wording for an enum). */
+export function literalList(values: readonly string[]): string {
+  const quoted = values.map((v) => `'${v}'`);
+  return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
+}
+
+export function expectLiteral(path: Path, value: unknown, allowed: readonly string[]): ApiFailure | null {
+  return typeof value === 'string' && allowed.includes(value) ? null : invalid(path, `Input should be ${literalList(allowed)}`);
+}
+
+export const typeMessages = {
+  string: 'Input should be a valid string',
+  integer: 'Input should be a valid integer',
+  number: 'Input should be a valid number',
+  boolean: 'Input should be a valid boolean',
+  list: 'Input should be a valid list',
+  object: 'Input should be a valid dictionary',
+} as const;
+
+/** `<path>.<key>: Extra inputs are not permitted` for the first key outside `allowed`. */
+export function rejectExtraKeys(path: Path, value: JsonObject, allowed: readonly string[]): ApiFailure | null {
+  for (const key of Object.keys(value)) {
+    if (!allowed.includes(key)) return invalid([...path, key], 'Extra inputs are not permitted');
+  }
+  return null;
+}
+
+/** `<path>.<key>: Field required` for the first missing key. */
+export function requireKeys(path: Path, value: JsonObject, required: readonly string[]): ApiFailure | null {
+  for (const key of required) {
+    if (!(key in value) || value[key] === undefined) return invalid([...path, key], 'Field required');
+  }
+  return null;
+}
+
+/** Runs rules in order and returns the first failure. */
+export function firstFailure(checks: ReadonlyArray<() => ApiFailure | null>): ApiFailure | null {
+  for (const check of checks) {
+    const failure = check();
+    if (failure) return failure;
+  }
+  return null;
+}
+
+/** A message's content as blocks (a string is shorthand for one text block: SDK messages.ts:7708-7711). */
+export function contentBlocks(content: unknown): JsonObject[] {
+  if (typeof content === 'string') return [{ type: 'text', text: content }];
+  return Array.isArray(content) ? content.filter(isObject) : [];
+}

@@ -1,0 +1,185 @@
+/**
+ * Entry of the sandbox worker (built as a classic-worker IIFE by `vite-plugin.ts`). The frame starts it
+ * from a blob URL ahead of time (a warm spare); it waits for `connect` with its private port to the page,
+ * then runs cells: compile (sucrase + notebook rewrite), evaluate in the shared scope (this worker's
+ * global object), report output, errors and check results. The page enforces time limits by terminating
+ * the worker, so nothing here has to guard against endless loops.
+ */
+import { CheckHarness } from './check-harness';
+import { describeError, type RunSource } from './cell-errors';
+import { expect } from './expect';
+import { compileCell, type NotebookHooks } from './notebook-compile';
+import { createNotebookHooks, evaluateCompiledScript } from './notebook-scope';
+import type { CheckResult, ExchangeRecord, SerializedError } from './protocol';
+import { CONSOLE_LEVELS, OutputBuffer } from './worker-console';
+import { SandboxFetch } from './worker-fetch';
+import { createPlaygroundGlobal, installBrowserLikeGlobals } from './worker-globals';
+import type { ConnectMessage, PageToWorker, PlaygroundCall, RunCommand, WorkerToPage } from './worker-protocol';
+
+const CHECK_TIMEOUT_MS = 20_000;
+const SDK_SPECIFIER = '@anthropic-ai/sdk';
+
+const scope = globalThis as unknown as Record<string, unknown>;
+
+function start(port: MessagePort): void {
+  const post = (message: WorkerToPage, transfer: Transferable[] = []) => port.postMessage(message, transfer);
+  let runId = 0;
+  let mode: 'emulator' | 'live' = 'emulator';
+  let runExchanges: ExchangeRecord[] = [];
+  const allSources: RunSource[] = [];
+
+  const output = new OutputBuffer((id, events, droppedLines) => post({ type: 'events', runId: id, events, droppedLines }));
+  const sandboxFetch = new SandboxFetch(post, () => runId);
+
+  // ── console ──
+  const pageConsole = console as unknown as Record<string, (...args: unknown[]) => void>;
+  for (const level of CONSOLE_LEVELS) pageConsole[level] = (...args: unknown[]) => output.console(level, args);
+  // Less common console methods print too rather than vanish into the worker's invisible console.
+  pageConsole.dir = (value: unknown) => output.console('log', [value]);
+  pageConsole.table = (value: unknown) => output.console('log', [value]);
+  pageConsole.trace = (...args: unknown[]) => output.console('debug', args);
+
+  // ── errors after a cell settled (timers, un-awaited promises) ──
+  const reportAsync = (thrown: unknown) => output.event({ type: 'error', error: describeError(thrown, allSources) });
+  self.addEventListener('unhandledrejection', (event) => {
+    event.preventDefault();
+    reportAsync(event.reason);
+  });
+  self.addEventListener('error', (event) => {
+    event.preventDefault();
+    reportAsync(event.error ?? new Error(event.message));
+  });
+
+  // ── modules ──
+  const modules = new Map<string, Promise<Record<string, unknown>>>();
+  const moduleWaiters = new Map<string, { resolve(source: string): void; reject(error: Error): void }>();
+  const importModule = (specifier: string): Promise<Record<string, unknown>> => {
+    if (specifier !== SDK_SPECIFIER && !specifier.startsWith(`${SDK_SPECIFIER}/`)) {
+      return Promise.reject(new Error(`Cells can import only '${SDK_SPECIFIER}'; '${specifier}' is not available in the playground.`));
+    }
+    // Subpaths (`@anthropic-ai/sdk/resources/messages`) are re-exported by the main entry.
+    let loaded = modules.get(SDK_SPECIFIER);
+    if (!loaded) {
+      loaded = new Promise<string>((resolve, reject) => {
+        moduleWaiters.set(SDK_SPECIFIER, { resolve, reject });
+        post({ type: 'need-module', specifier: SDK_SPECIFIER });
+      }).then(async (source) => {
+        const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+        return (await import(/* @vite-ignore */ url)) as Record<string, unknown>;
+      });
+      loaded.catch(() => modules.delete(SDK_SPECIFIER));
+      modules.set(SDK_SPECIFIER, loaded);
+    }
+    return loaded;
+  };
+
+  // ── playground global ──
+  let nextCallId = 1;
+  const calls = new Map<number, { resolve(): void; reject(error: Error): void }>();
+  const callPage = (call: PlaygroundCall) =>
+    new Promise<void>((resolve, reject) => {
+      const callId = nextCallId++;
+      calls.set(callId, { resolve, reject });
+      post({ type: 'playground-call', callId, call });
+    });
+
+  installBrowserLikeGlobals(scope);
+  scope.fetch = sandboxFetch.fetch;
+  Object.defineProperty(scope, 'playground', {
+    value: createPlaygroundGlobal(() => mode, callPage),
+    writable: true,
+    configurable: true,
+  });
+
+  const hooks = createNotebookHooks(scope, importModule);
+
+  async function run(command: RunCommand): Promise<void> {
+    runId = command.runId;
+    mode = command.mode;
+    runExchanges = [];
+    output.startRun(runId);
+    const sources: RunSource[] = [];
+    let error: SerializedError | undefined;
+    let checks: CheckResult[] | undefined;
+
+    try {
+      const compiled = compileCell(command.code, { sourceUrl: `tp-run-${runId}.ts` });
+      sources.push({ sourceUrl: `tp-run-${runId}.ts`, lineOffset: compiled.lineOffset });
+      allSources.push(sources[0]!);
+      const cell = evaluateCompiledScript<(hooks: NotebookHooks) => Promise<void>>(compiled.script);
+      await cell(hooks);
+    } catch (thrown) {
+      error = describeError(thrown, sources);
+      output.event({ type: 'error', error });
+    }
+
+    if (command.checks !== undefined) {
+      checks = await runChecks(command.checks, error);
+      for (const result of checks) output.event({ type: 'check', result });
+    }
+    output.flush();
+    post({ type: 'run-done', runId: command.runId, ...(error ? { error } : {}), ...(checks ? { checks } : {}) });
+  }
+
+  async function runChecks(code: string, learnerError: SerializedError | undefined): Promise<CheckResult[]> {
+    const harness = new CheckHarness();
+    const sourceUrl = `tp-run-${runId}-checks.ts`;
+    try {
+      const compiled = compileCell(code, { sourceUrl, params: ['check', 'expect', 'exchanges'] });
+      allSources.push({ sourceUrl, lineOffset: compiled.lineOffset });
+      const registerChecks = evaluateCompiledScript<
+        (hooks: NotebookHooks, check: CheckHarness['check'], expectFn: typeof expect, exchanges: ExchangeRecord[]) => Promise<void>
+      >(compiled.script);
+      await registerChecks(hooks, harness.check, expect, runExchanges);
+    } catch (thrown) {
+      if (learnerError) return harness.failAll(learnerError);
+      const problem = describeError(thrown, [{ sourceUrl, lineOffset: 1 }]);
+      return [{ name: 'checks', passed: false, message: `The checks could not run: ${problem.name}: ${problem.message}` }];
+    }
+    if (learnerError) return harness.failAll(learnerError);
+    return harness.run(CHECK_TIMEOUT_MS);
+  }
+
+  port.onmessage = (event: MessageEvent<PageToWorker>) => {
+    const message = event.data;
+    if (sandboxFetch.handle(message)) return;
+    switch (message.type) {
+      case 'run':
+        void run(message);
+        break;
+      case 'module-source':
+        moduleWaiters.get(message.specifier)?.resolve(message.source);
+        moduleWaiters.delete(message.specifier);
+        break;
+      case 'module-failed':
+        moduleWaiters.get(message.specifier)?.reject(new Error(message.message));
+        moduleWaiters.delete(message.specifier);
+        break;
+      case 'exchange': {
+        if (message.runId !== runId) break;
+        const index = runExchanges.findIndex((e) => e.id === message.exchange.id);
+        if (index === -1) runExchanges.push(message.exchange);
+        else runExchanges[index] = message.exchange;
+        break;
+      }
+      case 'playground-reply': {
+        const waiter = calls.get(message.callId);
+        calls.delete(message.callId);
+        if (message.error === undefined) waiter?.resolve();
+        else waiter?.reject(new Error(message.error));
+        break;
+      }
+      default:
+        break;
+    }
+  };
+  post({ type: 'hello' });
+}
+
+// Wait for the frame to hand over the private port; anything else on this channel is ignored.
+const onConnect = (event: MessageEvent<ConnectMessage>) => {
+  if (event.data?.type !== 'connect' || !(event.data.port instanceof MessagePort)) return;
+  self.removeEventListener('message', onConnect);
+  start(event.data.port);
+};
+self.addEventListener('message', onConnect);

@@ -1,0 +1,206 @@
+/**
+ * Page-wide state and services shared by the elements (provided by `<tp-app>` through
+ * `services-context.ts`): the learner's stored data, the theme, which backend cells talk
+ * to, notices, and the lazily loaded API router (emulator/live). Elements subscribe and
+ * re-render on change.
+ */
+import type { KeyStore } from '../live/key-store';
+import type { ApiRouter } from '../runner/api-router';
+import { createDebouncedSaver, type DebouncedSaver } from '../store/debounced-saver';
+import { PlaygroundStore, type StorageProblem, type ThemePreference } from '../store/playground-store';
+
+export type BackendMode = 'emulator' | 'live';
+
+export interface Notice {
+  id: string;
+  tone: 'info' | 'warning' | 'error';
+  text: string;
+}
+
+let noticeCounter = 0;
+
+export class PlaygroundServices {
+  readonly store: PlaygroundStore;
+  readonly saver: DebouncedSaver;
+  /** Which backend `fetch('https://api.anthropic.com/…')` in cells reaches. */
+  backend: BackendMode = 'emulator';
+  notices: Notice[] = [];
+  /** Bumped whenever progress changes, so views showing ✓ marks re-render. */
+  progressRevision = 0;
+  /** Bumped when stored data is cleared, so open cells reload their start state. */
+  dataRevision = 0;
+  private readonly listeners = new Set<() => void>();
+  private router: Promise<ApiRouter> | undefined;
+  private keys: Promise<KeyStore> | undefined;
+
+  constructor(store: PlaygroundStore) {
+    this.store = store;
+    this.saver = createDebouncedSaver({ save: (cellId, code, hash) => store.saveEdit(cellId, code, hash) });
+    for (const problem of store.problems) this.noticeForProblem(problem);
+    store.onProblem((problem) => this.noticeForProblem(problem));
+  }
+
+  /** Services over the browser's storage (which may be unavailable, e.g. blocked cookies). */
+  static fromBrowser(): PlaygroundServices {
+    const store = new PlaygroundStore({ local: storageArea('localStorage'), session: storageArea('sessionStorage') });
+    store.audit();
+    return new PlaygroundServices(store);
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  // ── Theme ────────────────────────────────────────────────────────────────
+
+  /** The theme in effect: the remembered choice, else the system's. */
+  get theme(): ThemePreference {
+    const explicit = document.documentElement.dataset.theme;
+    if (explicit === 'light' || explicit === 'dark') return explicit;
+    return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  }
+
+  /** Applies the remembered theme to the page (or follows the system when none). */
+  applyStoredTheme(): void {
+    const theme = this.store.theme();
+    if (theme) document.documentElement.dataset.theme = theme;
+    else delete document.documentElement.dataset.theme;
+  }
+
+  toggleTheme(): void {
+    const next: ThemePreference = this.theme === 'dark' ? 'light' : 'dark';
+    this.store.setTheme(next);
+    document.documentElement.dataset.theme = next;
+    this.changed();
+  }
+
+  // ── Backend ──────────────────────────────────────────────────────────────
+
+  /** The API router (emulator + live), loaded on first need: it pulls in msw and the emulator. */
+  apiRouter(): Promise<ApiRouter> {
+    this.router ??= Promise.all([import('../runner/api-router'), this.liveKeyStore()]).then(([{ createApiRouter }, keys]) => {
+      const router = createApiRouter({ liveKey: () => keys.get() });
+      router.setMode(this.backend);
+      return router;
+    });
+    this.router.catch(() => (this.router = undefined));
+    return this.router;
+  }
+
+  /** Where the live key is kept (memory, or this tab's sessionStorage); never in the sandbox. */
+  private liveKeyStore(): Promise<KeyStore> {
+    this.keys ??= import('../live/key-store').then(({ createKeyStore }) => createKeyStore());
+    return this.keys;
+  }
+
+  /**
+   * Switches cells to the real API. The key stays on the page (never in the sandbox or
+   * the URL); with `rememberForTab` it is kept in sessionStorage, otherwise in memory only.
+   * Throws a clear error for something that is not an API key.
+   */
+  async useLiveApi(key: string, rememberForTab: boolean): Promise<void> {
+    const keys = await this.liveKeyStore();
+    keys.set(key, rememberForTab ? 'session' : 'memory');
+    const router = await this.apiRouter();
+    router.setMode('live');
+    this.backend = 'live';
+    this.changed();
+  }
+
+  async useEmulator(): Promise<void> {
+    const router = await this.apiRouter();
+    router.setMode('emulator');
+    this.backend = 'emulator';
+    this.changed();
+  }
+
+  /** Forgets the key everywhere and goes back to the emulator. */
+  async forgetLiveKey(): Promise<void> {
+    (await this.liveKeyStore()).clear();
+    await this.useEmulator();
+  }
+
+  /** At start-up: a key remembered for this tab puts the tab back in live mode. */
+  async restoreLiveMode(): Promise<void> {
+    const keys = await this.liveKeyStore();
+    if (!keys.get()) return;
+    const router = await this.apiRouter();
+    router.setMode('live');
+    this.backend = 'live';
+    this.changed();
+  }
+
+  // ── Progress and data ────────────────────────────────────────────────────
+
+  markPassed(slug: string, exerciseId: string): void {
+    this.store.markPassed(slug, exerciseId);
+    this.progressRevision++;
+    this.changed();
+  }
+
+  recordLessonExercises(slug: string, exerciseIds: readonly string[]): void {
+    this.store.recordLessonExercises(slug, exerciseIds);
+    this.progressRevision++;
+    this.changed();
+  }
+
+  clearLesson(slug: string): void {
+    this.saver.flush();
+    this.store.clearLesson(slug);
+    this.progressRevision++;
+    this.dataRevision++;
+    this.changed();
+  }
+
+  clearAll(): void {
+    this.saver.flush();
+    this.store.clearAll();
+    this.applyStoredTheme();
+    this.progressRevision++;
+    this.dataRevision++;
+    void this.forgetLiveKey();
+    this.changed();
+  }
+
+  // ── Notices ──────────────────────────────────────────────────────────────
+
+  notify(tone: Notice['tone'], text: string): void {
+    if (this.notices.some((notice) => notice.text === text)) return;
+    this.notices = [...this.notices, { id: `notice-${++noticeCounter}`, tone, text }];
+    this.changed();
+  }
+
+  dismissNotice(id: string): void {
+    this.notices = this.notices.filter((notice) => notice.id !== id);
+    this.changed();
+  }
+
+  private noticeForProblem(problem: StorageProblem): void {
+    if (problem.kind === 'set-aside') {
+      this.notify(
+        'warning',
+        `Some saved data could not be read (${problem.reason}) and was set aside` +
+          (problem.backupKey ? ` under “${problem.backupKey}” in this site's local storage.` : '.'),
+      );
+    } else {
+      this.notify('warning', `Your edits could not be saved in this browser (${problem.reason}).`);
+    }
+  }
+}
+
+function storageArea(name: 'localStorage' | 'sessionStorage'): Storage | undefined {
+  try {
+    const area = window[name];
+    const probe = 'claude-playground/probe';
+    area.setItem(probe, '1');
+    area.removeItem(probe);
+    return area;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,231 @@
+import { LitElement, css, html, nothing, unsafeCSS, type PropertyValues } from 'lit';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { codeThemeCss } from '../lessons/code-theme';
+import type { CompiledLesson, LessonMeta } from '../lessons/types';
+import { lessonHash } from './hash-route';
+import { LessonSession } from './lesson-session';
+import { proseStyles } from './prose-styles';
+import { ServicesController } from './services-context';
+import { sharedStyles } from './shared-styles';
+import { confirmAction } from './tp-confirm-dialog';
+import './tp-cell';
+
+/**
+ * A compiled lesson: its prose (build-time sanitized HTML) and a `<tp-cell>` per code cell,
+ * sharing one notebook runtime; lesson tools (Run all, Restart, Clear my data) and links to
+ * the previous and next lessons.
+ *
+ * @fires lesson-restarted - the lesson's runtime was replaced by a fresh one
+ * @fires lesson-data-cleared - the learner cleared this lesson's edits and progress
+ * @csspart heading - the lesson title
+ */
+export class TpLesson extends LitElement {
+  static override styles = [
+    sharedStyles,
+    unsafeCSS(codeThemeCss),
+    proseStyles,
+    css`
+      :host {
+        display: block;
+      }
+      header {
+        margin-bottom: 1.5rem;
+      }
+      .eyebrow {
+        margin: 0;
+        font-size: 0.8125rem;
+        font-weight: 600;
+        letter-spacing: 0.05em;
+        text-transform: uppercase;
+        color: var(--tp-accent);
+      }
+      h1 {
+        font-size: clamp(1.6rem, 4vw, 2.2rem);
+        line-height: 1.2;
+        margin: 0.25rem 0 0.5rem;
+      }
+      h1:focus {
+        outline: none;
+      }
+      .summary {
+        margin: 0 0 1rem;
+        font-size: 1.1rem;
+        color: var(--tp-muted);
+      }
+      .tools {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        align-items: center;
+      }
+      .tools .message {
+        font-size: 0.875rem;
+        color: var(--tp-muted);
+      }
+      .pager {
+        display: flex;
+        justify-content: space-between;
+        gap: 1rem;
+        margin-top: 3rem;
+        padding-top: 1.25rem;
+        border-top: 1px solid var(--tp-border);
+      }
+      .pager a {
+        display: flex;
+        flex-direction: column;
+        gap: 0.15rem;
+        padding: 0.75rem 1rem;
+        border: 1px solid var(--tp-border);
+        border-radius: 8px;
+        text-decoration: none;
+        color: var(--tp-fg);
+        max-width: 48%;
+      }
+      .pager a:hover {
+        border-color: var(--tp-accent);
+      }
+      .pager .label {
+        font-size: 0.8125rem;
+        color: var(--tp-muted);
+      }
+      .pager .next {
+        margin-left: auto;
+        text-align: right;
+      }
+    `,
+  ];
+
+  static override properties = {
+    lesson: { attribute: false },
+    previous: { attribute: false },
+    next: { attribute: false },
+    busy: { state: true },
+    message: { state: true },
+  };
+
+  declare lesson: CompiledLesson | undefined;
+  declare previous: LessonMeta | undefined;
+  declare next: LessonMeta | undefined;
+  declare protected busy: boolean;
+  declare protected message: string;
+  private readonly servicesController = new ServicesController(this);
+  private session: LessonSession | undefined;
+  private sessionFor: CompiledLesson | undefined;
+
+  constructor() {
+    super();
+    this.lesson = undefined;
+    this.previous = undefined;
+    this.next = undefined;
+    this.busy = false;
+    this.message = '';
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.session?.dispose();
+    this.session = this.sessionFor = undefined;
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    if (this.hasUpdated) this.requestUpdate();
+  }
+
+  protected override willUpdate(_changed: PropertyValues<this>) {
+    const services = this.servicesController.services;
+    if (!services || !this.lesson || this.sessionFor === this.lesson) return;
+    this.session?.dispose();
+    this.session = new LessonSession(this.lesson, services);
+    this.sessionFor = this.lesson;
+    this.message = '';
+    const exerciseIds = this.session.cells.filter((cell) => cell.exercise).map((cell) => cell.id);
+    services.recordLessonExercises(this.lesson.meta.slug, exerciseIds);
+  }
+
+  /** Moves focus to the lesson title (after navigation). */
+  focusHeading() {
+    this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
+  }
+
+  override render() {
+    const lesson = this.lesson;
+    if (!lesson) return nothing;
+    const { meta } = lesson;
+    return html`<article>
+      <header>
+        <p class="eyebrow">Lesson ${meta.order}</p>
+        <h1 tabindex="-1" part="heading">${meta.title}</h1>
+        <p class="summary">${meta.summary}</p>
+        <div class="tools" role="group" aria-label="Lesson tools">
+          <button @click=${this.runAll} ?disabled=${this.busy} title="Run every cell in order, stopping at the first error">
+            Run all
+          </button>
+          <button @click=${this.restart} title="Start a fresh runtime: variables and counters reset">Restart</button>
+          <button class="danger" @click=${this.clearData}>Clear my data</button>
+          <span class="message" role="status">${this.message}</span>
+        </div>
+      </header>
+      ${lesson.sections.map((section) =>
+        section.kind === 'prose'
+          ? // Build-time HTML: the lesson compiler escapes raw HTML in markdown and sanitizes the rest.
+            html`<div class="prose">${unsafeHTML(section.html)}</div>`
+          : html`<tp-cell .cell=${section.cell} .session=${this.session} lesson-slug=${meta.slug}></tp-cell>`,
+      )}
+      <nav class="pager" aria-label="Previous and next lesson">
+        ${this.previous
+          ? html`<a class="previous" href=${lessonHash(this.previous.slug)} rel="prev"
+              ><span class="label">← Previous</span><span>${this.previous.title}</span></a
+            >`
+          : nothing}
+        ${this.next
+          ? html`<a class="next" href=${lessonHash(this.next.slug)} rel="next"
+              ><span class="label">Next →</span><span>${this.next.title}</span></a
+            >`
+          : html`<a class="next" href="#/"><span class="label">Done</span><span>Back to the contents</span></a>`}
+      </nav>
+    </article>`;
+  }
+
+  private async runAll() {
+    if (!this.session) return;
+    this.busy = true;
+    this.message = '';
+    try {
+      await this.session.runAll();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async restart() {
+    if (!this.session) return;
+    await this.session.restart();
+    this.message = 'Runtime restarted: variables and counters are reset.';
+    this.dispatchEvent(new CustomEvent('lesson-restarted', { bubbles: true, composed: true }));
+  }
+
+  private async clearData() {
+    const lesson = this.lesson;
+    const services = this.servicesController.services;
+    if (!lesson || !services) return;
+    const confirmed = await confirmAction({
+      heading: 'Clear your data for this lesson?',
+      message: `Your edits and exercise progress in “${lesson.meta.title}” will be deleted. This cannot be undone.`,
+      confirmLabel: 'Clear lesson data',
+      danger: true,
+    });
+    if (!confirmed) return;
+    services.clearLesson(lesson.meta.slug);
+    this.message = 'Your edits and progress for this lesson were cleared.';
+    this.dispatchEvent(new CustomEvent('lesson-data-cleared', { bubbles: true, composed: true }));
+  }
+}
+
+customElements.define('tp-lesson', TpLesson);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tp-lesson': TpLesson;
+  }
+}

@@ -1,0 +1,139 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { ServicesController } from './services-context';
+import { sharedStyles } from './shared-styles';
+
+/**
+ * Switches cells between the emulator and the live API. The key is typed into a password
+ * field, never shown again, never put in the URL; it is kept for this tab (sessionStorage)
+ * or in memory only, and stays on the page (the sandbox sees a placeholder).
+ *
+ * @fires backend-changed - cells now talk to another backend; detail `{ backend }`
+ */
+export class TpLiveModeForm extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: block;
+        font-size: 0.9rem;
+      }
+      p {
+        margin: 0 0 0.75rem;
+        line-height: 1.5;
+      }
+      label {
+        display: block;
+        font-weight: 600;
+        margin-bottom: 0.25rem;
+      }
+      input[type='password'] {
+        width: 100%;
+        font: inherit;
+        font-family: var(--tp-font-mono);
+        padding: 0.4rem 0.5rem;
+        border: 1px solid var(--tp-border);
+        border-radius: 6px;
+        background: var(--tp-bg);
+        color: var(--tp-fg);
+      }
+      .check {
+        display: flex;
+        gap: 0.4rem;
+        align-items: center;
+        font-weight: normal;
+        margin: 0.5rem 0 0.75rem;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+      }
+      .error {
+        color: var(--tp-danger);
+      }
+      .live {
+        color: var(--tp-success);
+        font-weight: 600;
+      }
+    `,
+  ];
+
+  static override properties = {
+    error: { state: true },
+    pending: { state: true },
+  };
+
+  declare protected error: string;
+  declare protected pending: boolean;
+  private readonly servicesController = new ServicesController(this);
+
+  constructor() {
+    super();
+    this.error = '';
+    this.pending = false;
+  }
+
+  override render() {
+    const services = this.servicesController.services;
+    if (services?.backend === 'live') {
+      return html`<p class="live" role="status">Cells are talking to the live API with your key.</p>
+        <p>Requests are billed to your account. Your key stays on this page and is sent only to api.anthropic.com.</p>
+        <div class="actions">
+          <button @click=${this.useEmulator}>Back to the emulator</button>
+          <button class="danger" @click=${this.forgetKey}>Forget my key</button>
+        </div>`;
+    }
+    return html`<p>
+        Cells use a built-in emulator of the API by default: free, offline and deterministic. To send the same
+        requests to the real API, enter your own key. It stays on this page (the sandboxed cells never see it) and is
+        sent only to api.anthropic.com. Requests are billed to your account.
+      </p>
+      <form @submit=${this.onSubmit}>
+        <label for="key">Anthropic API key</label>
+        <input id="key" name="key" type="password" autocomplete="off" spellcheck="false" placeholder="sk-ant-…" required />
+        <label class="check"><input type="checkbox" name="remember" checked /> Remember for this tab (until it closes)</label>
+        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        <div class="actions">
+          <button class="primary" type="submit" ?disabled=${this.pending}>Use the live API</button>
+        </div>
+      </form>`;
+  }
+
+  private async onSubmit(event: SubmitEvent) {
+    event.preventDefault();
+    const services = this.servicesController.services;
+    const form = event.target as HTMLFormElement;
+    const input = form.elements.namedItem('key') as HTMLInputElement;
+    const remember = (form.elements.namedItem('remember') as HTMLInputElement).checked;
+    if (!services) return;
+    this.pending = true;
+    this.error = '';
+    try {
+      await services.useLiveApi(input.value, remember);
+      input.value = '';
+      this.dispatchEvent(new CustomEvent('backend-changed', { detail: { backend: 'live' }, bubbles: true, composed: true }));
+    } catch (error) {
+      this.error = error instanceof Error ? error.message : String(error);
+    } finally {
+      this.pending = false;
+    }
+  }
+
+  private async useEmulator() {
+    await this.servicesController.services?.useEmulator();
+    this.dispatchEvent(new CustomEvent('backend-changed', { detail: { backend: 'emulator' }, bubbles: true, composed: true }));
+  }
+
+  private async forgetKey() {
+    await this.servicesController.services?.forgetLiveKey();
+    this.dispatchEvent(new CustomEvent('backend-changed', { detail: { backend: 'emulator' }, bubbles: true, composed: true }));
+  }
+}
+
+customElements.define('tp-live-mode-form', TpLiveModeForm);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tp-live-mode-form': TpLiveModeForm;
+  }
+}

