@@ -45,6 +45,8 @@ export async function createCellEditor(host: HTMLElement, options: CellEditorOpt
     padding: { top: 8, bottom: 8 },
     scrollbar: { alwaysConsumeMouseWheel: false },
     overviewRulerLanes: 0,
+    lineNumbersMinChars: 3,
+    lineDecorationsWidth: 8,
     accessibilitySupport: 'auto',
   });
   const fitHeight = () => {

@@ -49,10 +49,26 @@ async function addSdkTypings(): Promise<void> {
   for (const [path, text] of SDK_TYPINGS) defaults.addExtraLib(text, path);
 }
 
-function pageTheme(): 'vs' | 'vs-dark' {
+/** Monaco's built-in themes with the page's code background (see --tp-code-bg in index.html). */
+function defineThemes(): void {
+  monaco.editor.defineTheme('tp-light', {
+    base: 'vs',
+    inherit: true,
+    rules: [],
+    colors: { 'editor.background': '#f6f8fa', 'editorGutter.background': '#f6f8fa' },
+  });
+  monaco.editor.defineTheme('tp-dark', {
+    base: 'vs-dark',
+    inherit: true,
+    rules: [],
+    colors: { 'editor.background': '#161b22', 'editorGutter.background': '#161b22' },
+  });
+}
+
+function pageTheme(): 'tp-light' | 'tp-dark' {
   const explicit = document.documentElement.dataset.theme;
   const dark = explicit ? explicit === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches;
-  return dark ? 'vs-dark' : 'vs';
+  return dark ? 'tp-dark' : 'tp-light';
 }
 
 function followPageTheme(): void {
@@ -63,6 +79,7 @@ function followPageTheme(): void {
 }
 
 configureTypeScript();
+defineThemes();
 followPageTheme();
 let typingsRequested = false;
 

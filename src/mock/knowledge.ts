@@ -29,17 +29,24 @@
  *    "Write an essay about X" (long placeholder prose, marked as such: good for streaming and
  *    max_tokens demos), "Summarize this: <text>" (keeps the first sentence),
  *    "How many tokens is this sentence?" (the emulator's estimate, pointing to count_tokens),
+ *    "Reply with OK." / "Say exactly: ready" (echoes the text),
  *    "Classify the sentiment of: \"I love it\"" (positive / negative / neutral),
  *    "Translate 'hello' to Spanish" / "Say thank you in German" (a small phrasebook: hello, goodbye,
  *    thank you, please, yes, no, good morning, good night, cat, dog, water, friend, how are you, i love you).
+ *  - Reference text: with a manual in the system prompt (or a plain-text document / search results),
+ *    questions naming an identifier are answered by quoting its section: "What does E007 mean?",
+ *    "Which part does E020 involve?", "My machine shows E003 and E011…" (both sections); a follow-up
+ *    without a code ("How long should I wait?") reuses the earlier codes; an unknown code gets
+ *    "I couldn't find E099 in the system prompt…". Identifiers: letters then digits (E007, R-1049, SKU200).
  *  - Questions that need live data ("What's the weather in Paris?", "What time is it?") without
  *    tools: it explains that a model needs a tool for that (a good lead-in to tool use).
  *  - Steering, from the system prompt or the user turn: personas ("You are a pirate" → "Ahoy, matey! …
  *    Arr!"; Shakespeare, cowboy, robot, Yoda; any other "You are a …" gets "[As a …]"; "helpful
  *    assistant" is ignored), "Answer in one word" / "Answer with just the number", "Answer in one
- *    sentence" / "Be concise", "Reply in French" (also Spanish, German, Italian: greetings, numbers,
+ *    sentence" / "in two sentences" / "Be concise", "Reply in French" (also Spanish, German, Italian: greetings, numbers,
  *    capitals and names are translated, other text is marked "(en français)"), "Respond in all caps",
- *    "Respond only with JSON" ({"answer": …}) or "…a JSON object with a greeting field".
+ *    "Respond only with JSON" ({"answer": …}) or "…a JSON object with a greeting field". A
+ *    mid-conversation {role: "system"} message ("From now on, reply in French.") counts too.
  *  - Prefill (models that allow it, e.g. claude-opus-4-5): the reply continues the assistant text:
  *    "The answer is" → " 391."; "{" → the rest of {"answer": "391"}.
  *  - Structured outputs: output_config.format json_schema → JSON valid against the schema (enums,
@@ -48,7 +55,9 @@
  *    convert, calculator/expression, BMI, search, time…). "What's the weather in Paris and in Tokyo?"
  *    → two parallel get_weather calls; "Convert 100°F to Celsius and compute the BMI for 70 kg, 1.75 m"
  *    → two different tools; enums pick the value the user named ("in fahrenheit"). After tool_result:
- *    a final answer quoting the results; `is_error: true` gets an apology that quotes the error.
+ *    a final answer quoting the results; `is_error: true` gets an apology that quotes the error. With
+ *    disable_parallel_tool_use the calls come one per turn (agent loop). As on the real API, a forced
+ *    tool_choice (any/tool) makes another tool call even after results: switch to auto to get the answer.
  *  - Thinking (adaptive, or enabled with budget_tokens): real step-by-step working for arithmetic
  *    (17 × 23 = 17 × 20 + 17 × 3 = 340 + 51 = 391), the tool plan for tool requests, a short plan
  *    otherwise. A user turn containing REDACTED_THINKING_TRIGGER gives a redacted_thinking block.

@@ -22,6 +22,9 @@ export interface LessonRuntimeOptions {
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
+/** The only run events the worker reports; the others are the page's own. */
+const WORKER_EVENT_TYPES: ReadonlySet<RunEvent['type']> = new Set(['console', 'error', 'check']);
+
 interface ActiveRun {
   runId: number;
   executionCount: number;
@@ -86,8 +89,8 @@ class NotebookRuntime implements LessonRuntime {
   }
 
   dispose(): void {
+    this.disposed = true; // first: stopping must not start a replacement worker
     this.stop();
-    this.disposed = true;
     void this.connection?.then((connection) => connection.close(), () => {});
     this.connection = undefined;
   }
@@ -209,7 +212,10 @@ class NotebookRuntime implements LessonRuntime {
         if (active && active.runId === message.runId && typeof message.droppedLines === 'number') {
           active.droppedLines = Math.max(active.droppedLines, message.droppedLines);
         }
-        for (const event of message.events) this.routeEvent(message.runId, event);
+        // Exchanges and truncation notices come from the page itself; a cell cannot forge them.
+        for (const event of message.events) {
+          if (WORKER_EVENT_TYPES.has((event as { type?: unknown } | null)?.type as RunEvent['type'])) this.routeEvent(message.runId, event);
+        }
         return;
       }
       case 'run-done': {

@@ -177,9 +177,23 @@ function start(port: MessagePort): void {
 }
 
 // Wait for the frame to hand over the private port; anything else on this channel is ignored.
+let connected = false;
 const onConnect = (event: MessageEvent<ConnectMessage>) => {
   if (event.data?.type !== 'connect' || !(event.data.port instanceof MessagePort)) return;
   self.removeEventListener('message', onConnect);
+  connected = true;
   start(event.data.port);
 };
 self.addEventListener('message', onConnect);
+
+// While this worker waits as the frame's spare, compile a tiny cell once: V8 compiles sucrase's and
+// acorn's functions lazily, so this moves that cost out of the learner's first run. A worker that is
+// connected at once (no spare was ready) skips it rather than delay its `hello`.
+setTimeout(() => {
+  if (connected) return;
+  try {
+    compileCell('const warmUp: number = await Promise.resolve(1);\nclass WarmUp {}\n', { sourceUrl: 'tp-warm-up.ts' });
+  } catch {
+    // only a warm-up
+  }
+}, 20);

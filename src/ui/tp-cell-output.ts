@@ -140,7 +140,10 @@ export class TpCellOutput extends LitElement {
           <span class="level" aria-hidden="true">${entry.level === 'warn' ? '⚠' : entry.level === 'error' ? '✖' : ''}</span>
           <span class="visually-hidden">${entry.level === 'warn' ? 'Warning:' : entry.level === 'error' ? 'Error:' : ''}</span>
           <span class="args"
-            >${entry.args.map((arg, index) => html`${index > 0 ? ' ' : ''}<tp-value-tree .value=${arg}></tp-value-tree>`)}</span
+            >${entry.args.map(
+              // A lone object is opened one level: in a lesson, its fields are the point.
+              (arg, index) => html`${index > 0 ? ' ' : ''}<tp-value-tree .value=${arg} .expanded=${entry.args.length === 1}></tp-value-tree>`,
+            )}</span
           >
         </div>`;
       case 'error':

@@ -16,6 +16,9 @@ import './tp-network-log';
 
 type Phase = 'idle' | 'queued' | 'running';
 
+/** The modifier of the run shortcut as the learner's keyboard labels it. */
+const MOD_KEY = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
+
 /**
  * One notebook cell: the lesson's code (build-time highlighted at first, Monaco once the cell
  * is near the viewport or focused), a toolbar (Run cell / Stop / Reset cell, execution counter,
@@ -127,11 +130,8 @@ export class TpCell extends LitElement {
         margin: 0;
         flex: 1 1 16rem;
       }
-      .output {
+      .output.has-content {
         border-top: 1px solid var(--tp-border);
-      }
-      .output:empty {
-        display: none;
       }
       tp-network-log,
       tp-check-list {
@@ -256,6 +256,8 @@ export class TpCell extends LitElement {
   override connectedCallback() {
     super.connectedCallback();
     this.watchVisibility();
+    // Re-attached (e.g. moved in the DOM): register with the session again.
+    if (this.hasUpdated && this.session) this.attachSession();
   }
 
   override disconnectedCallback() {
@@ -308,6 +310,8 @@ export class TpCell extends LitElement {
     });
     this.offSession = session.on((event) => {
       if (event.type === 'restarted') this.executionCount = undefined;
+      // The "waiting for cell N" status depends on which cell runs.
+      if (event.type === 'busy-changed' && this.phase === 'queued') this.requestUpdate();
     });
   }
 
@@ -360,6 +364,12 @@ export class TpCell extends LitElement {
     this.editorWanted = true;
   }
 
+  /** Whether the learner is still on this cell's code (focus must not jump from elsewhere). */
+  private previewHasFocus(): boolean {
+    const preview = this.renderRoot.querySelector('.preview');
+    return preview !== null && (this.renderRoot as ShadowRoot).activeElement === preview;
+  }
+
   private onEditorReady() {
     this.editorReady = true;
     const editor = this.editorElement;
@@ -367,7 +377,8 @@ export class TpCell extends LitElement {
     if (editor && editor.value !== this.code) editor.replaceValue(this.code);
     if (this.focusEditorWhenReady) {
       this.focusEditorWhenReady = false;
-      void this.updateComplete.then(() => this.editorElement?.focus());
+      const moveFocus = this.previewHasFocus();
+      if (moveFocus) void this.updateComplete.then(() => this.editorElement?.focus());
     }
   }
 
@@ -638,7 +649,7 @@ export class TpCell extends LitElement {
         <span class="counter" title="Execution count" aria-label=${this.counterLabel()}
           >[${this.phase === 'running' ? '*' : this.executionCount ?? ' '}]</span
         >
-        <button class="primary" aria-label="Run cell" title="Run cell (Ctrl+Enter)" @click=${() => void this.run()} ?disabled=${busy}>
+        <button class="primary" aria-label="Run cell" title=${`Run cell (${MOD_KEY}+Enter)`} @click=${() => void this.run()} ?disabled=${busy}>
           <span aria-hidden="true">▶</span> Run
         </button>
         ${busy ? html`<button @click=${this.stop} title="Stop this run (the runtime restarts)">■ Stop</button>` : nothing}
@@ -646,7 +657,7 @@ export class TpCell extends LitElement {
           ? html`<button @click=${this.resetCell} title="Put the lesson's code back">Reset cell</button>`
           : nothing}
         ${this.undoText !== undefined ? html`<button @click=${this.undoReset}>Undo reset</button>` : nothing}
-        <span class="kbd-hint" aria-hidden="true">Ctrl+Enter runs · Shift+Enter runs and moves on</span>
+        <span class="kbd-hint" aria-hidden="true">${MOD_KEY}+Enter runs · Shift+Enter runs and moves on</span>
         <span class="run-status ${this.statusClass()}" role="status">${this.statusText()}</span>
       </div>
       ${this.staleEdit
@@ -663,7 +674,7 @@ export class TpCell extends LitElement {
               ?hidden=${!this.editorReady}
               cell-id=${this.cell.id}
               .code=${this.code}
-              label=${`Code of ${exercise ? `exercise ${exercise.title}` : `cell ${this.number}`}`}
+              label=${`Code of ${exercise ? `exercise ${exercise.title}` : `cell ${this.number}`}. ${MOD_KEY}+Enter runs it. Ctrl+M switches Tab between indenting and moving focus.`}
               @editor-ready=${this.onEditorReady}
               @editor-failed=${this.onEditorFailed}
               @code-changed=${this.onCodeChanged}
@@ -671,7 +682,7 @@ export class TpCell extends LitElement {
           : nothing}
       </div>
       ${exercise ? this.renderExerciseTools() : nothing}
-      <div class="output" part="output">${this.renderOutput()}</div>
+      <div class="output ${this.hasOutput() ? 'has-content' : ''}" part="output">${this.renderOutput()}</div>
     </section>`;
   }
 
@@ -721,16 +732,14 @@ export class TpCell extends LitElement {
 
   private renderOutput() {
     const showChecks = this.lastRunWasCheck && this.checks !== undefined && this.checks.length > 0;
-    if (this.entries.length === 0 && this.exchanges.length === 0 && !showChecks) return nothing;
+    // The log is always there (even empty) so screen readers announce what a run adds to it.
     return html`${showChecks ? html`<tp-check-list .checks=${this.checks ?? []}></tp-check-list>` : nothing}
-      ${this.entries.length > 0
-        ? html`<tp-cell-output
-            .entries=${this.entries}
-            label=${`Output of cell ${this.number}`}
-            @run-above-requested=${this.runAbove}
-          ></tp-cell-output>`
-        : nothing}
+      <tp-cell-output .entries=${this.entries} label=${`Output of cell ${this.number}`} @run-above-requested=${this.runAbove}></tp-cell-output>
       <tp-network-log .exchanges=${this.exchanges}></tp-network-log>`;
+  }
+
+  private hasOutput(): boolean {
+    return this.entries.length > 0 || this.exchanges.length > 0 || (this.lastRunWasCheck && (this.checks?.length ?? 0) > 0);
   }
 
   private counterLabel(): string {
@@ -745,7 +754,10 @@ export class TpCell extends LitElement {
   }
 
   private statusText(): string {
-    if (this.phase === 'queued') return 'Waiting for the cell before…';
+    if (this.phase === 'queued') {
+      const running = this.session?.runningCellId;
+      return running ? `Waiting for cell ${this.session!.cellNumber(running)} to finish…` : 'Starting the runtime…';
+    }
     if (this.phase === 'running') return 'Running…';
     const result = this.result;
     if (!result) return '';

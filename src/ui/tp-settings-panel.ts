@@ -32,6 +32,9 @@ export class TpSettingsPanel extends LitElement {
       dialog::backdrop {
         background: rgb(0 0 0 / 0.35);
       }
+      .content {
+        min-height: 100%;
+      }
       .head {
         position: sticky;
         top: 0;
@@ -76,6 +79,7 @@ export class TpSettingsPanel extends LitElement {
 
   override render() {
     return html`<dialog part="panel" aria-labelledby="settings-title" @click=${this.onBackdropClick}>
+      <div class="content">
       <div class="head">
         <h2 id="settings-title">Settings</h2>
         <button @click=${this.close} aria-label="Close settings">✕</button>
@@ -93,6 +97,7 @@ export class TpSettingsPanel extends LitElement {
         <p>Edits, exercise progress and your theme are saved in this browser only.</p>
         <button class="danger" @click=${this.clearAll}>Clear all my data</button>
       </section>
+      </div>
     </dialog>`;
   }
 

@@ -23,6 +23,11 @@ export class TpValueTree extends LitElement {
         line-height: 1.45;
         vertical-align: top;
         max-width: 100%;
+        white-space: normal;
+      }
+      details {
+        display: inline-block;
+        vertical-align: top;
       }
       details > summary {
         cursor: pointer;
@@ -41,6 +46,15 @@ export class TpValueTree extends LitElement {
       details[open] > summary::before {
         content: '▾';
       }
+      .children > li {
+        display: flex;
+        align-items: baseline;
+        gap: 0.4em;
+        min-width: 0;
+      }
+      .key {
+        flex: none;
+      }
       .children {
         margin: 0;
         padding-left: 1.25em;
@@ -55,6 +69,9 @@ export class TpValueTree extends LitElement {
         color: var(--tp-syntax-string);
         white-space: pre-wrap;
         word-break: break-word;
+      }
+      .string.plain {
+        color: inherit;
       }
       .number,
       .bigint {
@@ -104,7 +121,7 @@ export class TpValueTree extends LitElement {
         <ul class="children" role="group">
           ${children.map(
             ([key, child]) =>
-              html`<li>${key === null ? nothing : html`<span class="key">${key}</span>: `}${this.renderValue(child, false, false)}</li>`,
+              html`<li>${key === null ? nothing : html`<span class="key">${key}:</span>`}${this.renderValue(child, false, false)}</li>`,
           )}
           ${value.kind === 'object' && value.truncated ? html`<li class="meta">… more properties not shown</li>` : nothing}
           ${value.kind === 'array' && value.length > value.items.length

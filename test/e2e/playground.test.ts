@@ -3,6 +3,7 @@
  * (like GitHub Pages, no server fallback), driven in Debian's Chromium.
  */
 import { readFileSync, readdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -103,7 +104,7 @@ describe('the playground under a sub-path', () => {
   it('says a lesson does not exist and links to the contents', async () => {
     await page.goto(`${siteUrl()}#/no-such-lesson`);
     await page.getByRole('heading', { name: 'Lesson not found' }).waitFor();
-    await page.getByRole('link', { name: /contents/ }).click();
+    await page.getByRole('main').getByRole('link', { name: /contents/ }).click();
     await page.getByRole('heading', { name: 'Learn the Claude Messages API' }).waitFor();
     expect(new URL(page.url()).hash).toBe('#/');
   });
@@ -265,5 +266,134 @@ describe('the playground under a sub-path', () => {
     await nav.getByRole('link', { name: /The message format|^2\./ }).first().click();
     await expect.poll(() => page.locator('tp-lesson h1').innerText()).toBe(courseTitles()[1]);
     expect(await nav.isVisible()).toBe(false);
+  });
+
+  it('loads at most 100 KB of gzipped JavaScript before an editor opens', async () => {
+    const scripts = new Map<string, number>();
+    page.on('response', async (response) => {
+      if (!response.url().endsWith('.js')) return;
+      const body = await response.body().catch(() => Buffer.alloc(0));
+      scripts.set(response.url(), gzipSync(body).length);
+    });
+    await page.goto(`${siteUrl()}#/${FIRST_LESSON}`);
+    await page.locator('tp-lesson h1').waitFor();
+    await page.waitForLoadState('load');
+    const names = [...scripts.keys()].map((url) => url.split('/').pop() ?? url);
+    expect(names.some((name) => /monaco|editor\.api|ts\.worker/.test(name))).toBe(false);
+    const total = [...scripts.values()].reduce((sum, size) => sum + size, 0);
+    expect(total).toBeGreaterThan(0);
+    expect(total).toBeLessThanOrEqual(100 * 1024);
+  });
+
+  it('injects an emulator fault from the settings and the next request gets it', async () => {
+    await openLesson(FIRST_LESSON);
+    await page.getByRole('button', { name: 'Run all' }).click();
+    await expect.poll(() => cell(3).locator('.run-status').innerText(), { timeout: 90_000 }).toMatch(/Done/);
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('button', { name: 'Rate limit (429)' }).click();
+    await expect.poll(() => deepText(page.locator('tp-emulator-panel'))).toContain('Pending: rate_limit');
+    await page.keyboard.press('Escape');
+    await cell(3).getByRole('button', { name: 'Run cell' }).click();
+    await expect.poll(() => output(cell(3)), { timeout: 60_000 }).toContain('429');
+    expect(await output(cell(3))).toContain('rate_limit_error');
+  });
+
+  it('switches to the live API with a key that stays out of the URL and of localStorage', async () => {
+    await openLesson(FIRST_LESSON);
+    const badge = page.locator('header [role="status"]').first();
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const keyField = page.getByLabel('Anthropic API key');
+    expect(await keyField.getAttribute('type')).toBe('password');
+    await keyField.fill('not a key');
+    await page.getByRole('button', { name: 'Use the live API' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await badge.innerText()).toContain('Emulator');
+
+    const key = 'sk-ant-api03-playground-test-key-0000';
+    await keyField.fill(key);
+    await page.getByRole('button', { name: 'Use the live API' }).click();
+    await expect.poll(() => badge.innerText()).toContain('Live API');
+    expect(page.url()).not.toContain(key);
+    const stored = await page.evaluate(() => ({
+      local: JSON.stringify({ ...localStorage }),
+      session: JSON.stringify({ ...sessionStorage }),
+    }));
+    expect(stored.local).not.toContain(key);
+    expect(stored.session).toContain(key); // "Remember for this tab" is the default
+    expect(await deepText(page.locator('tp-app'))).not.toContain(key);
+
+    await page.getByRole('button', { name: 'Back to the emulator' }).click();
+    await expect.poll(() => badge.innerText()).toContain('Emulator');
+  });
+
+  it('runs a cell with Shift+Enter and moves to the next cell', async () => {
+    await openLesson(FIRST_LESSON);
+    await cell(0).scrollIntoViewIfNeeded();
+    await cell(0).locator('.preview, .monaco-editor').first().click();
+    await cell(0).locator('.monaco-editor').waitFor({ timeout: 60_000 });
+    await cell(0).locator('.view-lines').click();
+    await page.keyboard.press('Shift+Enter');
+    await expect.poll(() => cell(0).locator('.run-status').innerText(), { timeout: 60_000 }).toMatch(/Done/);
+    const focusedCellIndex = () =>
+      page.evaluate(() => {
+        const cells = [...document.querySelector('tp-app')!.shadowRoot!.querySelector('tp-lesson')!.shadowRoot!.querySelectorAll('tp-cell')];
+        return cells.findIndex((element) => element.shadowRoot?.activeElement != null);
+      });
+    await expect.poll(focusedCellIndex, { timeout: 60_000 }).toBe(1);
+  });
+
+  it('restarts the runtime and clears the lesson data after confirmation', async () => {
+    await openLesson(FIRST_LESSON);
+    await typeInto(cell(0), 'const clearedLater = 1; console.log("first run")');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => cell(0).locator('.counter').innerText(), { timeout: 60_000 }).toBe('[1]');
+    await page.getByRole('button', { name: 'Restart' }).click();
+    await expect.poll(() => cell(0).locator('.counter').innerText()).toBe('[ ]');
+    await page.waitForTimeout(500); // let the debounced save land
+
+    await page.getByRole('button', { name: 'Clear my data' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(await deepText(cell(0).locator('.code'))).toContain('clearedLater');
+
+    await page.getByRole('button', { name: 'Clear my data' }).click();
+    await dialog.getByRole('button', { name: 'Clear lesson data' }).click();
+    await expect.poll(() => deepText(cell(0).locator('.code'))).not.toContain('clearedLater');
+    const saved = await page.evaluate(() => Object.keys(localStorage).filter((key) => key.includes('/edit/01-first-request/')));
+    expect(saved).toEqual([]);
+  });
+
+  it('follows the system colour scheme until the learner picks one', async () => {
+    await context.close();
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'dark' });
+    page = await context.newPage();
+    await openLesson(FIRST_LESSON);
+    expect(await page.locator('html').getAttribute('data-theme')).toBeNull();
+    await page.getByRole('button', { name: 'Switch to light theme' }).waitFor();
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe('rgb(15, 17, 21)');
+  });
+
+  it('marks a lesson done in the contents once all its exercises pass', async () => {
+    await openLesson(FIRST_LESSON);
+    const lessonLink = page.locator('nav[aria-label="Lessons"] a').first();
+    expect(await deepText(lessonLink)).not.toContain('completed');
+    await page.getByRole('button', { name: 'Run all' }).click();
+    const exercises = page.locator('tp-cell').filter({ has: page.getByRole('heading', { name: /^Exercise:/ }) });
+    await expect.poll(() => exercises.last().locator('.run-status').innerText(), { timeout: 120_000 }).toMatch(/\S/);
+    const count = await exercises.count();
+    expect(count).toBeGreaterThan(0);
+    for (let index = 0; index < count; index++) {
+      const exercise = exercises.nth(index);
+      await exercise.scrollIntoViewIfNeeded();
+      await exercise.getByRole('button', { name: 'Show solution' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Show solution' }).click();
+      await exercise.getByRole('button', { name: 'Check', exact: true }).click();
+      await expect.poll(() => deepText(exercise.locator('tp-check-list')), { timeout: 60_000 }).toMatch(/All checks passed/);
+    }
+    await expect.poll(() => deepText(lessonLink)).toContain('completed');
+    await page.reload();
+    await page.locator('tp-lesson h1').waitFor();
+    expect(await deepText(page.locator('nav[aria-label="Lessons"] a').first())).toContain('completed');
   });
 });

@@ -21,7 +21,8 @@ export interface Calculation {
 }
 
 export function formatNumber(value: number): string {
-  if (!Number.isFinite(value)) return 'undefined';
+  if (Number.isNaN(value)) return 'undefined';
+  if (!Number.isFinite(value)) return value > 0 ? '∞' : '-∞';
   if (Number.isInteger(value) && Math.abs(value) < 1e21) return String(value);
   const rounded = Number(value.toFixed(4));
   if (rounded === 0 && value !== 0) return value.toPrecision(3);
@@ -217,7 +218,7 @@ function evaluate(node: Node, steps: string[]): number {
     case 'sqrt': {
       const arg = evaluate(node.arg, steps);
       const value = Math.sqrt(arg);
-      steps.push(`√${formatNumber(arg)} = ${formatNumber(value)}`);
+      steps.push(arg < 0 ? `√${formatNumber(arg)} is not a real number` : `√${formatNumber(arg)} = ${formatNumber(value)}`);
       return value;
     }
     case 'bin': {
@@ -282,9 +283,14 @@ function findExpressions(text: string): Calculation[] {
         const expression = pretty({ ...parsed.node, ...(parsed.node.type === 'bin' ? { paren: false } : {}) } as Node, false);
         const ascii = pretty({ ...parsed.node, ...(parsed.node.type === 'bin' ? { paren: false } : {}) } as Node, true);
         const short = formatNumber(value);
+        const problem = steps.find((step) => /undefined|not a real number/.test(step));
         const sentence = Number.isNaN(value)
-          ? `${expression} is undefined: you cannot divide by zero.`
-          : parsed.node.type === 'bin' && parsed.node.op === 'pct'
+          ? problem?.includes('division by zero')
+            ? `${expression} is undefined: you cannot divide by zero.`
+            : `${expression} has no real value: ${problem ?? 'the calculation is undefined'}.`
+          : !Number.isFinite(value)
+            ? `${expression} is too large for the emulator's arithmetic (beyond about 1.8 × 10^308).`
+            : parsed.node.type === 'bin' && parsed.node.op === 'pct'
             ? `${expression} is ${short}.`
             : `${expression} = ${short}.`;
         found.push({ kind: 'expression', expression, ascii, value, steps, sentence, short });

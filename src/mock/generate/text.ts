@@ -288,6 +288,14 @@ function translation(question: string): Reply | null {
   };
 }
 
+/** "Reply with OK.", "Say exactly: ready" → that text. */
+function echo(question: string): Reply | null {
+  const match = /^(?:please\s+)?(?:(?:reply|respond|answer)\s+(?:only\s+)?with|say)\s+(?:just\s+|only\s+|exactly\s*:?\s*)?["“']?([^"”'\n]{1,40}?)["”']?[.!]?$/i.exec(question.trim());
+  if (!match || /^(?:something|anything|a |an |the )/i.test(match[1]!)) return null;
+  const text = match[1]!.trim();
+  return { kind: 'fact', text, short: text, notes: [`The user wants exactly "${text}" back.`], translations: { fr: text, es: text, de: text, it: text } };
+}
+
 /** The text a request is about: after a colon, or in quotes. */
 function payloadOf(question: string): string | null {
   const quoted = /["“]([^"”]{3,})["”]/.exec(question)?.[1];
@@ -469,6 +477,7 @@ export function composeReply(conversation: Conversation): Reply {
     recall(conversation) ??
     smallTalk(question) ??
     translation(rest) ??
+    echo(rest) ??
     tokenCount(rest) ??
     summary(rest) ??
     sentiment(rest) ??

@@ -73,7 +73,7 @@ function requiresNumber(tool: Tool): boolean {
  * description 1; a synonym-group match counts half as much. Arithmetic, conversions and BMI in the
  * request favour tools of that kind; a tool that needs a number is unlikely when none is given.
  */
-export function score(tool: Tool, part: string): number {
+function score(tool: Tool, part: string, placeBonus = true): number {
   const partTerms = terms(part);
   const nameTerms = terms(tool.name);
   const descriptionTerms = terms(tool.description ?? '');
@@ -94,7 +94,7 @@ export function score(tool: Tool, part: string): number {
   if (calculations.some((c) => c.kind === 'bmi')) total += kindBonus('#3', 4);
   const entities = extractEntities(part);
   if (requiresNumber(tool) && entities.numbers.length === 0) total /= 2;
-  if (hasLocationProperty(tool) && entities.places.length > 0) total += 1;
+  if (placeBonus && total > 0 && hasLocationProperty(tool) && entities.places.length > 0) total += 1;
   return total;
 }
 
@@ -116,10 +116,10 @@ function inputFor(tool: Tool, part: string, question: string): Record<string, un
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
-function bestTool(tools: Tool[], part: string): { tool: Tool; score: number } | null {
+function bestTool(tools: Tool[], part: string, placeBonus = true): { tool: Tool; score: number } | null {
   let best: { tool: Tool; score: number } | null = null;
   for (const tool of tools) {
-    const s = score(tool, part);
+    const s = score(tool, part, placeBonus);
     if (s > 0 && (!best || s > best.score)) best = { tool, score: s };
   }
   return best;

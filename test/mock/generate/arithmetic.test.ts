@@ -37,6 +37,12 @@ describe('findCalculations', () => {
     expect(result?.sentence).not.toMatch(/Infinity/);
   });
 
+  it('explains square roots of negatives and overflow instead of printing NaN or Infinity', () => {
+    expect(first('sqrt(-4) + 1')?.sentence).toMatch(/not a real number/);
+    expect(first(`${'9'.repeat(400)} * 2`)?.sentence).toMatch(/too large/);
+    expect(first('5 factorial')?.value).toBe(120);
+  });
+
   it('converts temperatures both ways', () => {
     expect(first('Convert 100°F to Celsius')?.short).toBe('37.78 °C');
     expect(first('37 C to F')?.short).toBe('98.6 °F');

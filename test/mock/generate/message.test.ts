@@ -58,4 +58,25 @@ describe('generateMessage: the Message shape', () => {
     expect(value.sentiment).toBe('negative');
     expect(typeof value.score).toBe('number');
   });
+
+  it.each([
+    ['empty text', { messages: [{ role: 'user', content: '' }] }],
+    ['no blocks', { messages: [{ role: 'user', content: [] }] }],
+    ['broken expression', { messages: [{ role: 'user', content: '((((((1+' }] }],
+    ['overflow', { messages: [{ role: 'user', content: `${'9'.repeat(400)} * 2` }] }],
+    ['huge text', { messages: [{ role: 'user', content: `🙂 日本語 ${'x'.repeat(20000)}` }] }],
+    ['empty stop sequence', { messages: [{ role: 'user', content: 'hi' }], stop_sequences: ['', 'H'] }],
+    ['unusual schema', {
+      messages: [{ role: 'user', content: 'weather in Paris' }],
+      tools: [{ name: 't', input_schema: { type: 'object', properties: { a: { $ref: '#/defs/x' }, b: { type: 'array' }, c: { anyOf: [{ type: 'number' }, { type: 'null' }] }, d: { type: 'object' } }, required: ['a', 'b', 'c', 'd'] } }],
+      tool_choice: { type: 'any' },
+    }],
+    ['result for an unknown tool id', { messages: [{ role: 'user', content: [{ type: 'tool_result', tool_use_id: 'nope', content: [{ type: 'text', text: 'ok' }] }] }] }],
+    ['tiny budget', { messages: [{ role: 'user', content: 'What is 2+2?' }], thinking: { type: 'enabled', budget_tokens: 1 }, max_tokens: 1 }],
+  ] as const)('never throws on odd input (%s)', (_name, params) => {
+    const reply = generateMessage({ model: 'claude-sonnet-5-5', max_tokens: 200, ...(params as object) } as Parameters<typeof generateMessage>[0], { model: facts(), ids: createIdGenerator('x'), seed: 'x' });
+    expect(Array.isArray(reply.content)).toBe(true);
+    expect(['end_turn', 'max_tokens', 'stop_sequence', 'tool_use']).toContain(reply.stop_reason);
+    expect(reply.usage.output_tokens).toBeLessThanOrEqual(Math.max(1, (params as { max_tokens?: number }).max_tokens ?? 200));
+  });
 });

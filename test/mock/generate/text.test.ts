@@ -104,6 +104,28 @@ describe('system prompt and style', () => {
     expect(textOf(ask('What is streaming?', { system: 'Always reply in French.' }))).toMatch(/^\(en français\)/);
   });
 
+  it('limits the answer to two sentences when asked', () => {
+    const text = textOf(ask('What is prompt caching? Answer in two sentences.'));
+    expect(text.match(/[.!?](?=\s|$)/g)).toHaveLength(2);
+  });
+
+  it('follows a mid-conversation system message', () => {
+    const reply = generate({
+      messages: [
+        { role: 'user', content: 'Hello' },
+        { role: 'assistant', content: 'Hi!' },
+        { role: 'system', content: 'From now on, reply in French.' },
+        { role: 'user', content: 'Hello' },
+      ],
+    });
+    expect(textOf(reply)).toMatch(/^Bonjour/);
+  });
+
+  it('reads consecutive user messages as one turn', () => {
+    const reply = generate({ messages: [{ role: 'user', content: 'My name is Ada.' }, { role: 'user', content: 'What is my name?' }] });
+    expect(textOf(reply)).toBe('Your name is Ada.');
+  });
+
   it('accepts the system prompt as text blocks', () => {
     const text = textOf(ask('What is 2+2?', { system: [{ type: 'text', text: 'You are a pirate.' }] }));
     expect(text).toMatch(/Arr/);
@@ -163,6 +185,11 @@ describe('more prompts writers can rely on', () => {
 
   it('builds a JSON object with the requested field', () => {
     expect(JSON.parse(textOf(ask('Respond with a JSON object containing a greeting field')))).toEqual({ greeting: expect.stringMatching(/^Hello/) });
+  });
+
+  it('replies with exactly the requested text', () => {
+    expect(textOf(ask('Reply with OK.'))).toBe('OK');
+    expect(textOf(ask('Say exactly: ready'))).toBe('ready');
   });
 
   it('answers with just the number when asked', () => {

@@ -215,4 +215,56 @@ describe('agent loop', () => {
     expect(textOf(third)).toContain('18°C, sunny');
     expect(textOf(third)).toContain('24°C, rain');
   });
+
+  it('keeps calling a tool after results while tool_choice forces one (like the API)', () => {
+    const reply = generate({
+      tools,
+      tool_choice: { type: 'any' },
+      messages: [
+        { role: 'user', content: "What's the weather in Paris?" },
+        { role: 'assistant', content: [{ type: 'tool_use', id: 'toolu_01A', name: 'get_weather', input: { location: 'Paris' } }] },
+        { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_01A', content: '18°C' }] },
+      ],
+    });
+    expect(reply.stop_reason).toBe('tool_use');
+    const answered = generate({
+      tools,
+      tool_choice: { type: 'auto' },
+      messages: [
+        { role: 'user', content: "What's the weather in Paris?" },
+        { role: 'assistant', content: [{ type: 'tool_use', id: 'toolu_01A', name: 'get_weather', input: { location: 'Paris' } }] },
+        { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_01A', content: '18°C' }] },
+      ],
+    });
+    expect(answered.stop_reason).toBe('end_turn');
+  });
+});
+
+describe('tool choice among similar tools', () => {
+  const clock: Tool = {
+    name: 'get_local_time',
+    description: 'Current local time in a city.',
+    input_schema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+  };
+  const cityWeather: Tool = {
+    name: 'get_weather',
+    description: 'Current weather for a city.',
+    input_schema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+  };
+
+  it('keeps the topic of the first part for a part that only names a place', () => {
+    const uses = toolUses(ask("What's the weather in Paris and in Tokyo?", { tools: [clock, cityWeather] }));
+    expect(uses.map((b) => [b.name, b.input])).toEqual([
+      ['get_weather', { city: 'Paris' }],
+      ['get_weather', { city: 'Tokyo' }],
+    ]);
+  });
+
+  it('picks the clock for a time question', () => {
+    expect(toolUses(ask('What time is it in Tokyo right now?', { tools: [cityWeather, clock] })).map((b) => [b.name, b.input])).toEqual([['get_local_time', { city: 'Tokyo' }]]);
+  });
+
+  it('does not call a tool just because a city is mentioned', () => {
+    expect(toolUses(ask('I love Paris in the spring.', { tools: [cityWeather] }))).toHaveLength(0);
+  });
 });
