@@ -35,9 +35,11 @@
   };
 
   /**
-   * Resolves with the time `marker` shows up in the output of the `cellIndex`-th cell after having been
-   * absent (a run first clears the previous output). Watches every shadow root under the output with
-   * MutationObservers, so the time is that of the DOM change, not of a polling tick.
+   * Resolves with the time new output containing `marker` shows up in the `cellIndex`-th cell: the marker
+   * was absent since arming (the run cleared the old output), or the output text changed (the cell logs a
+   * different value each run, so this also works if the UI ever keeps old output until new output comes).
+   * Watches every shadow root under the output with MutationObservers, so the time is that of the DOM
+   * change, not of a polling tick.
    */
   probes.watchOutput = (cellIndex, marker, timeoutMs) =>
     new Promise((resolve, reject) => {
@@ -68,16 +70,20 @@
         for (const child of node.childNodes) textOf(child, parts);
         return parts;
       };
+      const outputText = () => {
+        const output = cell.shadowRoot.querySelector('.output');
+        return output === null ? '' : textOf(output, []).join('');
+      };
       function check() {
         const now = performance.now();
-        const output = cell.shadowRoot.querySelector('.output');
-        const present = output !== null && textOf(output, []).join('').includes(marker);
-        if (!present) sawAbsent = true;
-        else if (sawAbsent) finish(now);
+        const text = outputText();
+        if (!text.includes(marker)) sawAbsent = true;
+        else if (sawAbsent || text !== armedText) finish(now);
       }
       const timer = setTimeout(() => finish(undefined, new Error(`"${marker}" did not appear within ${timeoutMs} ms`)), timeoutMs);
       observe(cell.shadowRoot);
-      check();
+      const armedText = outputText();
+      if (!armedText.includes(marker)) sawAbsent = true;
     });
 
   window.__benchProbes = probes;

@@ -10,7 +10,8 @@ export interface RunLatencyResult {
 }
 
 const MARKER = 'bench-output-line';
-const CELL_CODE = `console.log('${MARKER}', 42);`;
+/** A different value each run, so a run's output can be told from the previous run's. */
+const CELL_CODE = `console.log('${MARKER}', Date.now());`;
 /** Pause between runs so one run's tail work (rendering, saving) does not overlap the next. */
 const PAUSE_MS = 100;
 

@@ -24,7 +24,10 @@ const MAX_HEIGHT_PX = 640;
 
 /** Creates the editor inside `host` (a light-DOM element). Loads Monaco on first use. */
 export async function createCellEditor(host: HTMLElement, options: CellEditorOptions): Promise<CellEditor> {
-  const { monaco, requestSdkTypings } = await import('./load-monaco');
+  // The SDK typings chunk downloads alongside Monaco, not after it.
+  void import('./sdk-typings').catch(() => undefined);
+  const { monaco, addSdkTypingsOnce } = await import('./load-monaco');
+  await addSdkTypingsOnce();
   adoptMonacoStyles(host);
   const uri = monaco.Uri.parse(`file:///cells/${options.cellId.replace(/[^\w/-]/g, '_')}.ts`);
   monaco.editor.getModel(uri)?.dispose();
@@ -59,7 +62,6 @@ export async function createCellEditor(host: HTMLElement, options: CellEditorOpt
     model.onDidChangeContent(() => options.onChange(model.getValue())),
   ];
   fitHeight();
-  requestSdkTypings();
   return {
     value: () => model.getValue(),
     replaceValue(code) {

@@ -15,7 +15,8 @@ type PlaygroundFaultScenario =
   | { kind: 'overloaded'; count?: number }
   | { kind: 'api_error'; count?: number }
   | { kind: 'stream_error'; count?: number; afterEvents?: number; errorType?: 'overloaded_error' | 'api_error' }
-  | { kind: 'latency'; count?: number; ms: number };
+  | { kind: 'latency'; count?: number; ms: number }
+  | { kind: 'permission'; count?: number };
 
 /** The playground around this notebook. */
 declare const playground: {

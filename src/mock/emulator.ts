@@ -6,19 +6,25 @@
  */
 import './local-storage-shim';
 import { getResponse } from 'msw';
+import { readBodyWithinLimit } from './body-limit';
 import { checkBrowserAccess } from './browser-access';
 import { PromptCache } from './cache';
+import { failureResponse, notFound } from './errors';
 import { FaultQueue } from './faults';
 import { API_ORIGIN, createHandlers, type EmulatorRuntime } from './handlers';
+import { baseResponseHeaders } from './headers';
 import { createIdGenerator } from './ids';
 import { DEFAULT_RATE_LIMITS, RateLimiter } from './rate-limit';
+import { checkRequestSize } from './validate/size';
 
 export type FaultScenario =
   | { kind: 'rate_limit'; count?: number; retryAfterSeconds?: number }
   | { kind: 'overloaded'; count?: number }
   | { kind: 'api_error'; count?: number }
   | { kind: 'stream_error'; count?: number; afterEvents?: number; errorType?: 'overloaded_error' | 'api_error' }
-  | { kind: 'latency'; count?: number; ms: number };
+  | { kind: 'latency'; count?: number; ms: number }
+  /** 403 `permission_error`: the key lacks permission for the resource (REF §3, SDK:core/error.ts:282). */
+  | { kind: 'permission'; count?: number };
 
 export type Pacing = { timeToFirstTokenMs: number; tokensPerSecond: number } | 'instant';
 
@@ -106,20 +112,35 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       }
       const corsFailure = checkBrowserAccess(request, browserAccess);
       if (corsFailure) throw corsFailure;
+      // The 413 is decided from the byte length alone, before routing, auth or parsing (body-limit.ts, REF §3).
+      let routed = request;
+      if (request.body !== null || request.headers.has('content-length')) {
+        const body = await readBodyWithinLimit(request);
+        if (!body.ok) {
+          const requestId = runtime.ids.next('req_');
+          return failureResponse(checkRequestSize(body.byteLength)!, { requestId, headers: baseResponseHeaders(requestId) });
+        }
+        routed = new Request(request.url, {
+          method: request.method,
+          headers: request.headers,
+          body: body.bytes.byteLength > 0 ? body.bytes : null,
+          signal: request.signal,
+        });
+      }
       let response: Response | undefined;
       try {
-        response = await getResponse(handlers, request);
+        response = await getResponse(handlers, routed);
       } catch (error) {
         if (request.signal.aborted) throw error;
         // MSW's router throws on paths it cannot decode (e.g. a malformed %-escape): answer like an unknown path.
         if (error instanceof URIError) response = undefined;
         else throw error;
       }
-      // The catch-all handler answers every decodable path; an undecodable one is an unknown path too.
-      return response ?? new Response(JSON.stringify({ type: 'error', error: { type: 'not_found_error', message: 'Not Found' }, request_id: null }), {
-        status: 404,
-        headers: { 'content-type': 'application/json' },
-      });
+      // The catch-all handler answers every decodable path; an undecodable one is an unknown path too, with the
+      // `request-id` header every API response carries (REF §2, docs: …/api/errors).
+      if (response) return response;
+      const requestId = runtime.ids.next('req_');
+      return notFound('Not Found', { requestId, headers: baseResponseHeaders(requestId) });
     },
     inject(scenario) {
       runtime.faults.inject(scenario);

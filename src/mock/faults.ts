@@ -10,6 +10,8 @@
  *    non-streaming request the same incident is the HTTP status it "would normally correspond to" (529 for
  *    `overloaded_error`, 500 for `api_error`).
  *  - `latency`: waits `ms` before answering normally.
+ *  - `permission`: 403 `permission_error` ("Your API key does not have permission to use the specified resource."
+ *    is the docs' description of this error; REF §3, docs: …/api/errors; SDK:core/error.ts:282 PermissionDeniedError).
  */
 import type { FaultScenario } from './emulator';
 import type { ApiErrorType } from './errors';
@@ -64,6 +66,8 @@ export function httpFaultFor(scenario: FaultScenario): HttpFault | null {
         : { status: 529, type: 'overloaded_error', message: 'Overloaded' };
     case 'rate_limit':
       return { status: 429, type: 'rate_limit_error', message: '' };
+    case 'permission':
+      return { status: 403, type: 'permission_error', message: 'Your API key does not have permission to use the specified resource.' };
     case 'latency':
       return null;
   }
@@ -98,6 +102,8 @@ export function parseFaultScenario(value: unknown): FaultScenario | string {
       return { kind: 'overloaded', ...base };
     case 'api_error':
       return { kind: 'api_error', ...base };
+    case 'permission':
+      return { kind: 'permission', ...base };
     case 'stream_error': {
       const after = record.afterEvents;
       if (after !== undefined && !(Number.isInteger(after) && (after as number) >= 0)) return 'afterEvents must be an integer >= 0';
@@ -117,6 +123,6 @@ export function parseFaultScenario(value: unknown): FaultScenario | string {
       return { kind: 'latency', ...base, ms };
     }
     default:
-      return 'kind must be one of rate_limit, overloaded, api_error, stream_error, latency';
+      return 'kind must be one of rate_limit, overloaded, api_error, permission, stream_error, latency';
   }
 }

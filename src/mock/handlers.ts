@@ -44,7 +44,13 @@ export function createHandlers(runtime: EmulatorRuntime): RequestHandler[] {
     http.get(`${API_ORIGIN}/v1/models`, ({ request }) => answerListModels(runtime, request)),
     http.get(`${API_ORIGIN}/v1/models/:modelId`, ({ request, params }) =>
       answerRetrieveModel(runtime, request, String(params.modelId))),
-    http.all(`${API_ORIGIN}/*`, () => notFound('Not Found', { requestId: runtime.ids.next('req_') })),
+    // Unknown paths and methods: 404 `not_found_error` in the usual shape, with the headers every response carries
+    // (REF §2-3, docs: …/api/errors quotes this 404 body). What the API answers for a known path with another method
+    // is unverified, so the emulator treats it as an unknown route too.
+    http.all(`${API_ORIGIN}/*`, () => {
+      const requestId = runtime.ids.next('req_');
+      return notFound('Not Found', { requestId, headers: baseResponseHeaders(requestId) });
+    }),
   ];
 }
 

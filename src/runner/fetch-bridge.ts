@@ -1,4 +1,5 @@
 import { redactHeaders } from '../live/redact';
+import { BodyTextCollector, bodyPreview } from './body-preview';
 import type { ExchangeRecord } from './protocol';
 import type { ApiRouter } from './api-router';
 import { API_ORIGIN, type PageToWorker, type WorkerToPage } from './worker-protocol';
@@ -29,7 +30,8 @@ export class FetchBridge {
     const controller = new AbortController();
     this.inFlight.set(fetchId, controller);
     const route = this.api.mode;
-    const bodyText = message.body ? new TextDecoder().decode(message.body) : '';
+    // Only the start of a huge body is kept for the record (see body-preview.ts); the request gets it whole.
+    const bodyText = bodyPreview(message.body);
     const record: ExchangeRecord = {
       id: `exchange-${++exchangeCounter}`,
       route,
@@ -103,7 +105,7 @@ export class FetchBridge {
     }
     const reader = response.body.getReader();
     controller.signal.addEventListener('abort', () => void reader.cancel().catch(() => {}), { once: true });
-    const decoder = new TextDecoder();
+    const responseText = new BodyTextCollector();
     let lastUpdate = performance.now();
     try {
       for (;;) {
@@ -114,14 +116,15 @@ export class FetchBridge {
           return;
         }
         const chunk = value.slice(); // own buffer: transferable
-        record.response.body += decoder.decode(value, { stream: true });
+        responseText.add(value);
+        record.response.body = responseText.text();
         this.post({ type: 'fetch-chunk', fetchId, chunk }, [chunk.buffer]);
         if (performance.now() - lastUpdate >= EXCHANGE_UPDATE_MS) {
           lastUpdate = performance.now();
           publish();
         }
       }
-      record.response.body += decoder.decode();
+      record.response.body = responseText.text(true);
     } catch (error) {
       this.inFlight.delete(fetchId);
       if (controller.signal.aborted) markAborted();

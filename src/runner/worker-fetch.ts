@@ -32,14 +32,23 @@ export class SandboxFetch {
 
   readonly fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const callSite = new Error();
-    const request = new Request(input, init);
+    const directBody = init?.body == null ? undefined : bytesOf(init.body);
+    // A Request built with a big string body copies it into a blob that `arrayBuffer()` reads back in small
+    // pieces (seconds for 30 MB): strings and buffers are encoded/copied here directly instead.
+    const request = directBody ? new Request(input, { ...init, body: null }) : new Request(input, init);
+    if (directBody && typeof init?.body === 'string' && !request.headers.has('content-type')) {
+      request.headers.set('content-type', 'text/plain;charset=UTF-8'); // what fetch sets for a string body
+    }
     const url = new URL(request.url);
     if (url.origin !== API_ORIGIN) {
       throw new TypeError(`The playground only lets cells call ${API_ORIGIN}; blocked: ${url.origin}/`);
     }
     const signal = request.signal;
     signal.throwIfAborted();
-    const body = request.method === 'GET' || request.method === 'HEAD' ? null : await request.arrayBuffer();
+    if (directBody && (request.method === 'GET' || request.method === 'HEAD')) {
+      throw new TypeError(`Failed to execute 'fetch': Request with ${request.method} method cannot have body.`);
+    }
+    const body = request.method === 'GET' || request.method === 'HEAD' ? null : (directBody ?? (await request.arrayBuffer()));
     signal.throwIfAborted();
     const fetchId = this.nextId++;
     return new Promise<Response>((resolve, reject) => {
@@ -119,6 +128,21 @@ export class SandboxFetch {
     entry.signal.removeEventListener('abort', entry.onAbort);
     this.pending.delete(fetchId);
   }
+}
+
+/** A transferable copy of a string or buffer body (the cell keeps its own buffer); `undefined` for other kinds. */
+function bytesOf(body: BodyInit): ArrayBuffer | undefined {
+  if (typeof body === 'string') {
+    // Most bodies are ASCII JSON: encodeInto a buffer of one byte per character is ~3x faster than
+    // encode() on big strings (30 MB: ~0.3 s instead of ~1 s). Anything else takes the general path.
+    const ascii = new Uint8Array(body.length);
+    if (new TextEncoder().encodeInto(body, ascii).read === body.length) return ascii.buffer;
+    const bytes = new TextEncoder().encode(body);
+    return bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer;
+  }
+  if (body instanceof ArrayBuffer) return body.slice(0);
+  if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength).slice().buffer;
+  return undefined;
 }
 
 function isFetchReply(message: PageToWorker): message is FetchReply {

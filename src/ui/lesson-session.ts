@@ -1,7 +1,8 @@
 /**
- * One open lesson's notebook: its runtime (created on the first run, so the sandbox, the
- * emulator and msw load only then), the order of its cells, and the verbs the cells and
- * the lesson toolbar use — run (queued, one at a time), run all / run all above, stop,
+ * One open lesson's notebook: its runtime (prewarmed in idle time after the lesson painted, or
+ * created by the first run; the emulator and msw load only with a cell's first request), the
+ * order of its cells, and the verbs the cells and the lesson toolbar use — run (queued, one at a
+ * time), run all / run all above, stop,
  * restart. Knows nothing about rendering.
  */
 import type { CellSpec, CompiledLesson } from '../lessons/types';
@@ -18,6 +19,9 @@ export interface CellHandle {
   /** The code in the editor now. */
   currentCode(): string;
 }
+
+/** Longest wait for idle time before the runtime is prewarmed anyway. */
+const PREWARM_IDLE_TIMEOUT_MS = 2_000;
 
 export type SessionEvent =
   /** The sandbox was replaced (restart, stop, timeout): every binding and counter is gone. */
@@ -64,6 +68,23 @@ export class LessonSession {
   /** 1-based position of a cell in the lesson. */
   cellNumber(cellId: string): number {
     return this.cells.findIndex((cell) => cell.id === cellId) + 1;
+  }
+
+  /**
+   * Starts the runtime ahead of the first run, so that run does not wait for the sandbox frame, the
+   * worker runtime's download and a worker's start (~1 s cold). Waits for the first paint and then
+   * for idle time, so the lesson text is never delayed; does nothing once the lesson was left.
+   */
+  prewarm(): void {
+    const start = () => {
+      if (!this.disposed) void this.getRuntime().catch(() => undefined);
+    };
+    const whenIdle = () => {
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: PREWARM_IDLE_TIMEOUT_MS });
+      else setTimeout(start, 200);
+    };
+    // The frame after the next one has painted the lesson.
+    requestAnimationFrame(() => setTimeout(whenIdle, 0));
   }
 
   private getRuntime(): Promise<LessonRuntime> {

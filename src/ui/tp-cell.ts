@@ -46,6 +46,9 @@ export class TpCell extends LitElement {
         background: var(--tp-surface);
         overflow: clip;
       }
+      .output.stale {
+        opacity: 0.55;
+      }
       .cell.running {
         border-color: var(--tp-accent);
       }
@@ -200,6 +203,8 @@ export class TpCell extends LitElement {
   declare protected result: RunResult | undefined;
   declare protected executionCount: number | undefined;
   declare protected entries: OutputEntry[];
+  /** True from the start of a run until its first event: the output shown is the previous run's. */
+  private staleOutput = false;
   declare protected exchanges: ExchangeRecord[];
   declare protected checks: CheckResult[] | undefined;
   declare protected editorWanted: boolean;
@@ -430,8 +435,9 @@ export class TpCell extends LitElement {
     const code = this.currentCode();
     this.lastRunWasCheck = withChecks;
     this.phase = 'queued';
-    this.entries = [];
-    this.exchanges = [];
+    // The previous output stays (dimmed) until this run reports something: clearing it at once would
+    // re-lay out the page twice per run, which is most of a warm run's latency (see BENCHMARKS.md).
+    this.staleOutput = true;
     if (withChecks) this.checks = [];
     this.result = undefined;
     let result: RunResult | undefined;
@@ -448,6 +454,7 @@ export class TpCell extends LitElement {
       );
     } catch (error) {
       this.phase = 'idle';
+      this.dropStaleOutput();
       const message = error instanceof Error ? error.message : String(error);
       this.entries = [
         ...this.entries,
@@ -456,6 +463,7 @@ export class TpCell extends LitElement {
       return undefined;
     }
     this.phase = 'idle';
+    this.dropStaleOutput();
     if (!result) {
       this.entries = [...this.entries, { kind: 'notice', tone: 'info', text: 'Not run: the runtime was stopped or restarted before this cell’s turn.' }];
       return undefined;
@@ -464,7 +472,16 @@ export class TpCell extends LitElement {
     return result;
   }
 
+  /** Clears the previous run's output once the new run has something to show (or has ended). */
+  private dropStaleOutput() {
+    if (!this.staleOutput) return;
+    this.staleOutput = false;
+    this.entries = [];
+    this.exchanges = [];
+  }
+
   private onRunEvent(event: RunEvent) {
+    this.dropStaleOutput();
     switch (event.type) {
       case 'console':
         this.entries = [...this.entries, { kind: 'console', level: event.level, args: event.args }];
@@ -682,7 +699,7 @@ export class TpCell extends LitElement {
           : nothing}
       </div>
       ${exercise ? this.renderExerciseTools() : nothing}
-      <div class="output ${this.hasOutput() ? 'has-content' : ''}" part="output">${this.renderOutput()}</div>
+      <div class="output ${this.hasOutput() ? 'has-content' : ''} ${this.staleOutput ? 'stale' : ''}" part="output">${this.renderOutput()}</div>
     </section>`;
   }
 

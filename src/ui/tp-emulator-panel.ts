@@ -17,6 +17,7 @@ const FAULTS: FaultButton[] = [
   },
   { label: 'Overloaded (529)', description: 'overloaded_error', scenario: (count) => ({ kind: 'overloaded', count }) },
   { label: 'Server error (500)', description: 'api_error', scenario: (count) => ({ kind: 'api_error', count }) },
+  { label: 'Forbidden (403)', description: 'permission_error', scenario: (count) => ({ kind: 'permission', count }) },
   {
     label: 'Error mid-stream',
     description: 'a stream that fails with an error event after a few events',

@@ -139,6 +139,8 @@ export class TpLesson extends LitElement {
     this.session = new LessonSession(this.lesson, services);
     this.sessionFor = this.lesson;
     this.message = '';
+    // The sandbox starts in idle time after this lesson paints: the first "Run cell" is then fast.
+    this.session.prewarm();
     const exerciseIds = this.session.cells.filter((cell) => cell.exercise).map((cell) => cell.id);
     services.recordLessonExercises(this.lesson.meta.slug, exerciseIds);
   }

@@ -3,8 +3,8 @@
  * Chromium, each cell in order through its buttons. A cell without `expect-error` must end `ok` ("Run cell");
  * one with it must end in an error whose name, API error type or message contains that text. An exercise is
  * not run as is (its starter is unfinished on purpose and may fail): "Check" on the starter must fail at
- * least one check, then "Show solution" (confirmed) and "Check" must pass them all, so the cells after it
- * build on the solution's declarations. The page itself must log no console error and throw nothing.
+ * least one check, then "Show solution" (confirmed) and "Check" must pass them all, and "Run cell" on the
+ * solution must end `ok`; the cells after it build on the solution's declarations. The page itself must log no console error and throw nothing.
  *
  * What to expect comes from the lesson markdown compiled in Node (ids, expectError, exercises), not from
  * the page; the page's cells are matched by order and by the cell id each run reports.
@@ -230,6 +230,9 @@ async function runLesson(lesson: LessonUnderTest, driver: LessonDriver): Promise
     if (!checks.every((check) => check.passed)) {
       throw new Error(`${where(lesson, cell)}: Check with the solution failed: ${describeFailedChecks(solved.result)}`);
     }
+    // The solution is also an ordinary cell now: "Run cell" must end ok.
+    const rerun = await step(lesson, cell, 'Run cell (solution)', () => driver.clickAndWaitForRun(target, 'Run cell', cell));
+    if (rerun.result.status !== 'ok') throw new Error(`${where(lesson, cell)}: Run cell with the solution: ${describeError(rerun.result)}`);
   }
 }
 
@@ -241,7 +244,7 @@ describe.sequential('every lesson, cell by cell, through the UI', () => {
 
   for (const lesson of LESSONS) {
     // Generous: a slow lesson on a busy 2-core machine takes ~1 min; each cell's own limit still applies.
-    const runs = lesson.cells.reduce((sum, cell) => sum + (cell.exercise ? 2 : 1), 0);
+    const runs = lesson.cells.reduce((sum, cell) => sum + (cell.exercise ? 3 : 1), 0);
     const testTimeout = Math.max(180_000, runs * 10_000);
 
     it(`${lesson.file}: every cell ends as the lesson means it to`, async () => {

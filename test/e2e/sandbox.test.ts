@@ -276,6 +276,37 @@ try { await pending; } catch (error) { console.log('caught', (error as Error).na
     expect(exchanges.at(-1)?.error).toMatch(/^AbortError/);
   });
 
+  it('a 34 MB request body reaches the emulator whole (413) in seconds; the exchange keeps only its start', async () => {
+    const headers = `{ 'x-api-key': process.env.ANTHROPIC_API_KEY, 'anthropic-version': '2023-06-01', 'content-type': 'application/json', 'anthropic-dangerous-direct-browser-access': 'true' }`;
+    const [huge, accented] = await runCells([
+      {
+        cellId: 't/huge-body',
+        code: `
+const body = JSON.stringify({ model: ${JSON.stringify(COURSE_MODELS.default)}, max_tokens: 16, messages: [{ role: 'user', content: 'x'.repeat(34_000_000) }] });
+const response = await fetch('https://api.anthropic.com/v1/messages', { method: 'POST', headers: ${headers}, body });
+console.log(response.status, (await response.json()).error.type);`,
+      },
+      {
+        cellId: 't/accented-body',
+        code: `
+const response = await fetch('https://api.anthropic.com/v1/messages', { method: 'POST', headers: ${headers},
+  body: JSON.stringify({ model: ${JSON.stringify(COURSE_MODELS.default)}, max_tokens: 16, messages: [{ role: 'user', content: 'héllo wörld ✓' }] }) });
+console.log(response.status);`,
+      },
+    ]);
+    expect(huge?.result.status).toBe('ok');
+    expect(consoleText(huge!)).toEqual(['413 request_too_large']);
+    expect(huge!.totalMs).toBeLessThan(15_000);
+    const record = huge!.events.flatMap((e) => (e.type === 'exchange' ? [e.exchange] : [])).at(-1);
+    expect(record?.request.body.length).toBeLessThan(300 * 1024);
+    expect(record?.request.body).toMatch(/truncated: 34,000,\d{3} bytes in total/);
+    expect(record?.response?.status).toBe(413);
+
+    expect(consoleText(accented!)).toEqual(['200']);
+    const accentedRecord = accented!.events.flatMap((e) => (e.type === 'exchange' ? [e.exchange] : [])).at(-1);
+    expect(JSON.parse(accentedRecord!.request.body).messages[0].content).toBe('héllo wörld ✓');
+  });
+
   it('live mode: the page swaps in the learner’s key on the way out; the sandbox, output and exchanges never see it', async () => {
     const realKey = 'sk-ant-api03-e2e-REAL-KEY-never-in-sandbox-9z9Z';
     const seen: { url: string; credential: string | undefined }[] = [];

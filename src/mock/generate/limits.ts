@@ -45,6 +45,16 @@ export function truncateToTokens(text: string, maxTokens: number): string {
     kept += match[0];
     used += cost;
   }
+  // The API always spends its budget: with max_tokens: 1 a reply is one token of text, not an empty block
+  // (max_tokens is "the maximum number of tokens to generate before stopping", SDK:resources/messages/messages.ts:7644;
+  // 0 alone means "generate nothing", 7649). So a first word too long for the budget is cut inside the word.
+  if (kept === '' && maxTokens > 0) {
+    const first = /\s*\S+/.exec(text)?.[0] ?? '';
+    for (const char of first) {
+      if (estimateTextTokens(kept + char) > maxTokens) break;
+      kept += char;
+    }
+  }
   return kept;
 }
 

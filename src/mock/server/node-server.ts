@@ -6,13 +6,15 @@
  *
  * Control routes (not part of the API): `POST /_emulator/faults` with a FaultScenario JSON body,
  * `GET /_emulator/faults`, `POST /_emulator/reset`; and the request header
- * `x-emulator-fault: rate_limit|overloaded|api_error|stream_error` as a one-request shortcut.
+ * `x-emulator-fault: rate_limit|overloaded|api_error|permission|stream_error` as a one-request shortcut.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createEmulator, type Emulator, type EmulatorOptions, type FaultScenario } from '../emulator';
 import { parseFaultScenario } from '../faults';
 import { API_ORIGIN } from '../handlers';
+import { createIdGenerator } from '../ids';
+import { MAX_REQUEST_BYTES } from '../validate/size';
 
 export interface MockServerOptions {
   /** 0 picks a free port. Default 4010. */
@@ -37,6 +39,7 @@ const SHORTCUT_FAULTS: Record<string, FaultScenario> = {
   rate_limit: { kind: 'rate_limit', retryAfterSeconds: 1 },
   overloaded: { kind: 'overloaded' },
   api_error: { kind: 'api_error' },
+  permission: { kind: 'permission' },
   stream_error: { kind: 'stream_error' },
 };
 
@@ -82,7 +85,8 @@ async function serve(emulator: Emulator, req: IncomingMessage, res: ServerRespon
     res.end();
     return;
   }
-  const body = method === 'GET' || method === 'HEAD' ? undefined : await readAll(req);
+  const received = method === 'GET' || method === 'HEAD' ? undefined : await readAll(req, MAX_REQUEST_BYTES);
+  const body = received?.bytes;
   if (path.startsWith('/_emulator/')) return serveControl(emulator, method, path, body, res);
 
   const shortcut = headerValue(req.headers['x-emulator-fault']);
@@ -105,6 +109,8 @@ async function serve(emulator: Emulator, req: IncomingMessage, res: ServerRespon
     if (HOP_BY_HOP.has(name) || name === 'x-emulator-fault' || value === undefined) continue;
     headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
+  // An oversized body was not kept (readAll): its length alone tells the emulator to answer 413 (body-limit.ts).
+  if (received?.tooLarge) headers.set('content-length', String(received.byteLength));
   const request = new Request(`${API_ORIGIN}${path}`, {
     method,
     headers,
@@ -118,7 +124,9 @@ async function serve(emulator: Emulator, req: IncomingMessage, res: ServerRespon
     sendJson(res, 502, errorBody('api_error', `the emulator could not answer: ${describe(error)}`));
     return;
   }
-  const outgoing: Record<string, string> = { 'access-control-allow-origin': '*' };
+  // A browser page pointed at this server can only read non-safelisted headers that are exposed; the SDK needs
+  // `request-id`, `retry-after`, `x-should-retry` and the rate-limit headers (SDK:client.ts:1976-2051, core/error.ts:71).
+  const outgoing: Record<string, string> = { 'access-control-allow-origin': '*', 'access-control-expose-headers': '*' };
   response.headers.forEach((value, name) => {
     outgoing[name] = value;
   });
@@ -174,11 +182,42 @@ function serveControl(emulator: Emulator, method: string, path: string, body: Ui
   sendJson(res, 404, errorBody('not_found_error', `unknown control route ${method} ${route}`));
 }
 
-function readAll(req: IncomingMessage): Promise<Uint8Array<ArrayBuffer>> {
+interface ReceivedBody {
+  bytes: Uint8Array<ArrayBuffer> | undefined;
+  byteLength: number;
+  /** Over `limit`: the bytes were not kept, only counted (or the declared length was already over). */
+  tooLarge: boolean;
+}
+
+/**
+ * Reads the request body, keeping at most `limit` bytes. An oversized upload is answered as soon as its length is
+ * known (declared `content-length`, or the count passing the limit); the rest is drained, not stored.
+ */
+function readAll(req: IncomingMessage, limit: number): Promise<ReceivedBody> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isInteger(declared) && declared > limit) {
+    req.resume();
+    return Promise.resolve({ bytes: undefined, byteLength: declared, tooLarge: true });
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Uint8Array.from(Buffer.concat(chunks))));
+    let total = 0;
+    const onData = (chunk: Buffer) => {
+      total += chunk.byteLength;
+      if (total <= limit) {
+        chunks.push(chunk);
+        return;
+      }
+      req.off('data', onData);
+      req.resume();
+      resolve({ bytes: undefined, byteLength: total, tooLarge: true });
+    };
+    req.on('data', onData);
+    req.on('end', () => {
+      const joined = Buffer.concat(chunks);
+      // A view, not a copy (Uint8Array.from would copy byte by byte).
+      resolve({ bytes: new Uint8Array(joined.buffer as ArrayBuffer, joined.byteOffset, joined.byteLength), byteLength: total, tooLarge: false });
+    });
     req.on('error', reject);
   });
 }
@@ -187,12 +226,20 @@ function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+/** Ids for the errors the server itself produces (the emulator's own ids stay untouched, so replays match). */
+const serverRequestIds = createIdGenerator('mock-server');
+
+/** The API's error body; every API response, errors included, carries a request id (REF §2-3, docs: …/api/errors). */
 function errorBody(type: string, message: string) {
-  return { type: 'error', error: { type, message }, request_id: null };
+  return { type: 'error', error: { type, message }, request_id: serverRequestIds.next('req_') };
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' });
+  const requestId = (body as { request_id?: unknown }).request_id;
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    ...(typeof requestId === 'string' ? { 'request-id': requestId } : {}),
+  });
   res.end(JSON.stringify(body));
 }
 

@@ -10,6 +10,7 @@ import { checkCacheControl } from './cache-control';
 import { checkMessages } from './messages';
 import { checkSampling } from './sampling';
 import { checkRequestSize } from './size';
+import { jsonNestingDepth, MAX_JSON_DEPTH } from './json-depth';
 import { checkStopSequences } from './stop-sequences';
 import { checkThinkingConfig, checkThinkingPassback, checkThinkingWithToolUse } from './thinking';
 import { checkToolChoice, checkTools } from './tools';
@@ -29,6 +30,9 @@ export type ValidationResult<Params> =
 /** Parses a raw body; a body that is not JSON is a 400, as on the API. */
 export function parseJsonBody(text: string): { ok: true; value: unknown } | { ok: false; failure: ApiFailure } {
   if (text.trim() === '') return { ok: false, failure: invalid([], 'Request body is empty; expected a JSON object.') };
+  if (jsonNestingDepth(text) > MAX_JSON_DEPTH) {
+    return { ok: false, failure: invalid([], `The request body nests JSON more than ${MAX_JSON_DEPTH} levels deep.`) };
+  }
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
