@@ -6,11 +6,15 @@ export interface ScriptLoad {
   name: string;
   bytes: number;
   gzipBytes: number;
+  /** Requested after the page's `load` event: the sandbox runtime the lesson prefetches at idle time. */
+  afterLoad: boolean;
 }
 
 export interface InitialJsResult {
   totalGzipBytes: number;
   totalBytes: number;
+  /** What the page needs to show the lesson: scripts requested before its `load` event. */
+  beforeLoadGzipBytes: number;
   scripts: ScriptLoad[];
   /** Editor chunks requested before network idle (they are not counted in the total). */
   editorScriptsSkipped: string[];
@@ -24,7 +28,7 @@ function isJavaScript(url: string, contentType: string | undefined): boolean {
 }
 
 /**
- * Every JavaScript response a cold load of `lessonUrl` receives until the network is idle, without
+ * Every JavaScript response (http/https only) a cold load of `lessonUrl` receives until the network is idle, without
  * touching the page (no focus, no scroll), each body gzipped at level 9. Anything requested from the
  * moment an editor chunk is requested on belongs to the editor and is left out (listed separately).
  */
@@ -35,7 +39,13 @@ export async function measureInitialJs(browser: Browser, lessonUrl: string): Pro
   const counted = new Set<string>();
   const skipped: string[] = [];
   const pending: Promise<ScriptLoad | undefined>[] = [];
+  let loaded = false;
+  const requestedAfterLoad = new Set<string>();
+  page.on('load', () => (loaded = true));
   page.on('request', (request) => {
+    // blob: workers re-run a script that was already fetched (and counted); they are not downloads.
+    if (!/^https?:/.test(request.url())) return;
+    if (loaded) requestedAfterLoad.add(request.url());
     if (EDITOR_CHUNK.test(request.url())) editorOpened = true;
     if (editorOpened) skipped.push(request.url());
     else counted.add(request.url());
@@ -45,7 +55,12 @@ export async function measureInitialJs(browser: Browser, lessonUrl: string): Pro
     if (!counted.has(url) || !isJavaScript(url, response.headers()['content-type'])) return;
     pending.push(
       response.body().then(
-        (body) => ({ name: url.split('/').pop() ?? url, bytes: body.length, gzipBytes: gzipSync(body, { level: 9 }).length }),
+        (body) => ({
+          name: url.split('/').pop() ?? url,
+          bytes: body.length,
+          gzipBytes: gzipSync(body, { level: 9 }).length,
+          afterLoad: requestedAfterLoad.has(url),
+        }),
         () => undefined,
       ),
     );
@@ -57,6 +72,7 @@ export async function measureInitialJs(browser: Browser, lessonUrl: string): Pro
     return {
       totalGzipBytes: scripts.reduce((sum, load) => sum + load.gzipBytes, 0),
       totalBytes: scripts.reduce((sum, load) => sum + load.bytes, 0),
+      beforeLoadGzipBytes: scripts.filter((load) => !load.afterLoad).reduce((sum, load) => sum + load.gzipBytes, 0),
       scripts,
       editorScriptsSkipped: skipped.filter((url) => isJavaScript(url, undefined)).map((url) => url.split('/').pop() ?? url),
     };

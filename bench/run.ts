@@ -61,7 +61,10 @@ async function main(): Promise<void> {
     const initial = await measureInitialJs(site.browser, lessonUrl);
     line('Initial JS (gzip -9)', kb(initial.totalGzipBytes), `≤ ${TARGETS.initialJsKb} KB`, verdict(initial.totalGzipBytes / 1024, TARGETS.initialJsKb));
     console.log(`  ${initial.scripts.length} scripts, ${kb(initial.totalBytes)} uncompressed; largest:`);
-    for (const script of initial.scripts.slice(0, 5)) console.log(`    ${kb(script.gzipBytes).padStart(9)}  ${script.name}`);
+    console.log(`  of which before the load event: ${kb(initial.beforeLoadGzipBytes)}; after it (idle-time sandbox prefetch): ${kb(initial.totalGzipBytes - initial.beforeLoadGzipBytes)}`);
+    for (const script of initial.scripts.slice(0, 5)) {
+      console.log(`    ${kb(script.gzipBytes).padStart(9)}  ${script.name}${script.afterLoad ? '  (after load)' : ''}`);
+    }
     if (initial.editorScriptsSkipped.length > 0) {
       console.log(`  (an editor opened before network idle; not counted: ${initial.editorScriptsSkipped.join(', ')})`);
     }

@@ -6,7 +6,8 @@
 import * as monaco from 'monaco-editor';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TypeScriptWorker from 'monaco-editor/languages/features/typescript/ts.worker?worker';
-import { SANDBOX_GLOBALS_DTS } from './sandbox-globals';
+// The same declarations the lessons are type-checked against, so the editor and the tests cannot drift.
+import SANDBOX_GLOBALS_DTS from '../lessons/sandbox-globals.d.ts?raw';
 
 export type Monaco = typeof monaco;
 
@@ -29,6 +30,9 @@ function configureTypeScript(): void {
     target: monaco.typescript.ScriptTarget.ESNext,
     module: monaco.typescript.ModuleKind.ESNext,
     moduleResolution: monaco.typescript.ModuleResolutionKind.NodeJs,
+    // Cells run in a worker: its globals (fetch, Response, TextDecoder…), not the DOM's. lib.dom is
+    // also the largest file (2.3 MB) the TypeScript worker parses before its first answer.
+    lib: ['esnext', 'webworker'],
     // Each cell is its own module: the same `const` in two cells is not a redeclaration,
     // and top-level await is allowed. (3 = ts.ModuleDetectionKind.Force.)
     moduleDetection: 3,

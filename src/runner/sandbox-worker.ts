@@ -5,18 +5,16 @@
  * global object), report output, errors and check results. The page enforces time limits by terminating
  * the worker, so nothing here has to guard against endless loops.
  */
-import { CheckHarness } from './check-harness';
 import { describeError, type RunSource } from './cell-errors';
-import { expect } from './expect';
 import { compileCell, type NotebookHooks } from './notebook-compile';
 import { createNotebookHooks, evaluateCompiledScript } from './notebook-scope';
+import { runCheckScript } from './run-check-script';
 import type { CheckResult, ExchangeRecord, SerializedError } from './protocol';
 import { CONSOLE_LEVELS, OutputBuffer } from './worker-console';
 import { SandboxFetch } from './worker-fetch';
 import { createPlaygroundGlobal, installBrowserLikeGlobals } from './worker-globals';
 import type { ConnectMessage, PageToWorker, PlaygroundCall, RunCommand, WorkerToPage } from './worker-protocol';
 
-const CHECK_TIMEOUT_MS = 20_000;
 const SDK_SPECIFIER = '@anthropic-ai/sdk';
 
 const scope = globalThis as unknown as Record<string, unknown>;
@@ -121,23 +119,15 @@ function start(port: MessagePort): void {
     post({ type: 'run-done', runId: command.runId, ...(error ? { error } : {}), ...(checks ? { checks } : {}) });
   }
 
-  async function runChecks(code: string, learnerError: SerializedError | undefined): Promise<CheckResult[]> {
-    const harness = new CheckHarness();
+  function runChecks(code: string, learnerError: SerializedError | undefined): Promise<CheckResult[]> {
     const sourceUrl = `tp-run-${runId}-checks.ts`;
-    try {
-      const compiled = compileCell(code, { sourceUrl, params: ['check', 'expect', 'exchanges'] });
-      allSources.push({ sourceUrl, lineOffset: compiled.lineOffset });
-      const registerChecks = evaluateCompiledScript<
-        (hooks: NotebookHooks, check: CheckHarness['check'], expectFn: typeof expect, exchanges: ExchangeRecord[]) => Promise<void>
-      >(compiled.script);
-      await registerChecks(hooks, harness.check, expect, runExchanges);
-    } catch (thrown) {
-      if (learnerError) return harness.failAll(learnerError);
-      const problem = describeError(thrown, [{ sourceUrl, lineOffset: 1 }]);
-      return [{ name: 'checks', passed: false, message: `The checks could not run: ${problem.name}: ${problem.message}` }];
-    }
-    if (learnerError) return harness.failAll(learnerError);
-    return harness.run(CHECK_TIMEOUT_MS);
+    return runCheckScript(code, {
+      sourceUrl,
+      hooks,
+      exchanges: runExchanges,
+      learnerError,
+      onCompiled: (lineOffset) => allSources.push({ sourceUrl, lineOffset }),
+    });
   }
 
   port.onmessage = (event: MessageEvent<PageToWorker>) => {

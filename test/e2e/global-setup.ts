@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { CHROMIUM_PATH } from './browser';
+import { CHROMIUM_PATH } from './chromium';
 import { serveDist } from './static-server';
 
 export const BASE_PATH = '/claude-playground/';

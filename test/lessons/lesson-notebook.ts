@@ -1,10 +1,9 @@
 import { createEmulator, type Emulator, type FaultScenario } from '../../src/mock/emulator';
 import { redactHeaders } from '../../src/live/redact';
 import { describeError, type RunSource } from '../../src/runner/cell-errors';
-import { CheckHarness } from '../../src/runner/check-harness';
-import { expect as sandboxExpect } from '../../src/runner/expect';
 import { compileCell, type NotebookHooks } from '../../src/runner/notebook-compile';
 import { createNotebookHooks, evaluateCompiledScript } from '../../src/runner/notebook-scope';
+import { runCheckScript } from '../../src/runner/run-check-script';
 import type { CheckResult, ExchangeRecord, SerializedError } from '../../src/runner/protocol';
 import { API_ORIGIN, PLACEHOLDER_API_KEY } from '../../src/runner/worker-protocol';
 
@@ -22,7 +21,6 @@ export interface CellOutcome {
   logs: string[];
 }
 
-const CHECK_TIMEOUT_MS = 20_000;
 
 export class LessonNotebook {
   readonly emulator: Emulator = createEmulator({ pacing: 'instant', browserAccess: 'require-header', seed: 'lesson-runs' });
@@ -126,22 +124,13 @@ export class LessonNotebook {
     return outcome;
   }
 
-  private async runChecks(code: string, runId: number, learnerError: SerializedError | undefined): Promise<CheckResult[]> {
-    const harness = new CheckHarness();
-    const sourceUrl = `tp-lesson-run-${runId}-checks.ts`;
-    try {
-      const compiled = compileCell(code, { sourceUrl, params: ['check', 'expect', 'exchanges'] });
-      const register = evaluateCompiledScript<
-        (hooks: NotebookHooks, check: CheckHarness['check'], expectFn: typeof sandboxExpect, exchanges: ExchangeRecord[]) => Promise<void>
-      >(compiled.script);
-      await register(this.hooks, harness.check, sandboxExpect, this.exchanges);
-    } catch (thrown) {
-      if (learnerError) return harness.failAll(learnerError);
-      const problem = describeError(thrown, [{ sourceUrl, lineOffset: 1 }]);
-      return [{ name: 'checks', passed: false, message: `The checks could not run: ${problem.name}: ${problem.message}` }];
-    }
-    if (learnerError) return harness.failAll(learnerError);
-    return harness.run(CHECK_TIMEOUT_MS);
+  private runChecks(code: string, runId: number, learnerError: SerializedError | undefined): Promise<CheckResult[]> {
+    return runCheckScript(code, {
+      sourceUrl: `tp-lesson-run-${runId}-checks.ts`,
+      hooks: this.hooks,
+      exchanges: this.exchanges,
+      learnerError,
+    });
   }
 
   /** Restores the globals and environment as they were before the notebook was created. */
