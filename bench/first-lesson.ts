@@ -1,7 +1,9 @@
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { compileLesson } from '../src/lessons/compile-lesson';
 import type { CellSpec } from '../src/lessons/types';
 import { STORAGE_VERSION, VERSIONED_PREFIX } from '../src/store/storage-record';
 import { readLessonFiles } from '../test/lessons/course-files';
+import { installProbes } from './probes';
 
 /** The first lesson of the course (by file name, as the contents list it) and its cells, compiled from markdown. */
 export interface BenchLesson {
@@ -26,4 +28,27 @@ export function firstLesson(): BenchLesson {
  */
 export function savedEdit(cell: CellSpec, code: string): [key: string, value: string] {
   return [`${VERSIONED_PREFIX}edit/${cell.id}`, JSON.stringify({ version: STORAGE_VERSION, code, codeHash: cell.codeHash, savedAt: 1 })];
+}
+
+export interface FirstCellPage {
+  context: BrowserContext;
+  page: Page;
+  /** The lesson's first `<tp-cell>`, already showing `code`. */
+  cell: Locator;
+}
+
+/**
+ * A fresh context and page on `lessonUrl` with the probes installed and the lesson's first cell holding
+ * `code` as the learner's saved edit, loaded until network idle. The caller closes `context`.
+ */
+export async function openFirstCellWith(browser: Browser, lessonUrl: string, lesson: BenchLesson, code: string): Promise<FirstCellPage> {
+  const first = lesson.cells[0];
+  if (!first) throw new Error(`${lesson.slug} has no cell`);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await installProbes(page);
+  const [key, value] = savedEdit(first, code);
+  await page.addInitScript(([storageKey, storageValue]) => localStorage.setItem(storageKey, storageValue), [key, value] as const);
+  await page.goto(lessonUrl, { waitUntil: 'networkidle' });
+  return { context, page, cell: page.locator('tp-lesson tp-cell').first() };
 }

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
-import { savedEdit, type BenchLesson } from './first-lesson';
-import { finishedRunCount, installProbes, waitForFinishedRun, type ProbeWindow } from './probes';
+import { openFirstCellWith, type BenchLesson } from './first-lesson';
+import { finishedRunCount, waitForFinishedRun, type ProbeWindow } from './probes';
 
 export interface RunLatencyResult {
   /** Ctrl+Enter → first output line of the first run after page load (cold sandbox; the editor already open). */
@@ -55,17 +55,8 @@ export async function measureRunLatency(
   lesson: BenchLesson,
   options: { warmUp: number; runs: number },
 ): Promise<RunLatencyResult> {
-  const cell = lesson.cells[0];
-  if (!cell) throw new Error(`${lesson.slug} has no cell`);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { context, page, cell: target } = await openFirstCellWith(browser, lessonUrl, lesson, CELL_CODE);
   try {
-    const page = await context.newPage();
-    await installProbes(page);
-    const [key, value] = savedEdit(cell, CELL_CODE);
-    await page.addInitScript(([storageKey, storageValue]) => localStorage.setItem(storageKey, storageValue), [key, value] as const);
-    await page.goto(lessonUrl, { waitUntil: 'networkidle' });
-
-    const target = page.locator('tp-lesson tp-cell').first();
     await target.locator('.preview').click();
     await target.locator('.monaco-editor').waitFor({ timeout: 60_000 });
     await target.locator('.monaco-editor .view-lines').click();

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
-import { savedEdit, type BenchLesson } from './first-lesson';
-import { finishedRunCount, installProbes, waitForFinishedRun, type ProbeWindow } from './probes';
+import { openFirstCellWith, type BenchLesson } from './first-lesson';
+import { finishedRunCount, waitForFinishedRun, type ProbeWindow } from './probes';
 
 /** How long the endless loop runs before Stop is clicked (the worker is surely busy by then). */
 const LOOP_MS = 300;
@@ -10,17 +10,8 @@ const LOOP_MS = 300;
  * to the cell's `cell-run-finished` event with status `stopped`. Repeated `times` in one page.
  */
 export async function measureStopLatency(browser: Browser, lessonUrl: string, lesson: BenchLesson, times: number): Promise<number[]> {
-  const cell = lesson.cells[0];
-  if (!cell) throw new Error(`${lesson.slug} has no cell`);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { context, page, cell: target } = await openFirstCellWith(browser, lessonUrl, lesson, 'while (true) {}');
   try {
-    const page = await context.newPage();
-    await installProbes(page);
-    const [key, value] = savedEdit(cell, 'while (true) {}');
-    await page.addInitScript(([storageKey, storageValue]) => localStorage.setItem(storageKey, storageValue), [key, value] as const);
-    await page.goto(lessonUrl, { waitUntil: 'networkidle' });
-
-    const target = page.locator('tp-lesson tp-cell').first();
     const latencies: number[] = [];
     for (let i = 0; i < times; i++) {
       await target.getByRole('button', { name: 'Run cell', exact: true }).click();
