@@ -1,13 +1,14 @@
 import { defineConfig } from 'vitest/config';
 import { lessonsPlugin } from './src/lessons/vite-plugin';
 import { sandboxAssetsPlugin } from './src/runner/vite-plugin';
+import { sucraseTrimVitePlugin } from './src/runner/sucrase-bundle-trim';
 
 // GitHub Pages serves a project site under /<repository>/: the base path comes from BASE_PATH.
 const base = process.env.BASE_PATH ?? '/';
 
 export default defineConfig({
   base,
-  plugins: [lessonsPlugin(), sandboxAssetsPlugin()],
+  plugins: [lessonsPlugin(), sandboxAssetsPlugin(), sucraseTrimVitePlugin()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 8000 },
   test: {

@@ -1,5 +1,5 @@
 import { boundNames, scanTopLevel } from './top-level-scan';
-import { parseCell, stripTypes } from './strip-types';
+import { stripTypes, tokenizeCell } from './strip-types';
 
 /**
  * Names a cell declares at top level (`const`/`let`/`var` incl. destructuring, `function`, `class`,
@@ -7,17 +7,19 @@ import { parseCell, stripTypes } from './strip-types';
  * (`type`, `interface`, `import type`) bind nothing at run time and are not listed. A cell that does not
  * parse declares nothing.
  *
- * This pulls in sucrase and acorn (~80 KB gzipped): load it with `await import()` when it is needed
+ * This pulls in sucrase (~50 KB gzipped): load it with `await import()` when it is needed
  * (e.g. after a ReferenceError), not in the page's initial bundle.
  */
 export function topLevelDeclarations(code: string): string[] {
-  let program;
+  let js: string;
+  let tokens;
   try {
-    program = parseCell(stripTypes(code));
+    js = stripTypes(code);
+    tokens = tokenizeCell(js);
   } catch {
     return [];
   }
   const names = new Set<string>();
-  for (const item of scanTopLevel(program)) for (const name of boundNames(item)) names.add(name);
+  for (const item of scanTopLevel(js, tokens)) for (const name of boundNames(item)) names.add(name);
   return [...names];
 }

@@ -1,5 +1,5 @@
 import { boundNames, scanTopLevel, type TopLevelItem } from './top-level-scan';
-import { parseCell, stripTypes } from './strip-types';
+import { stripTypes, tokenizeCell } from './strip-types';
 
 /**
  * What compiled cell code calls at run time (passed as the wrapper's first parameter, `__tp`).
@@ -45,7 +45,7 @@ interface Edit {
  */
 export function compileCell(tsCode: string, options: CompileOptions): CompiledCell {
   const js = stripTypes(tsCode);
-  const items = scanTopLevel(parseCell(js));
+  const items = scanTopLevel(js, tokenizeCell(js));
   const edits: Edit[] = [];
   const importStatements: string[] = [];
   const functionCopies: string[] = [];
@@ -78,49 +78,40 @@ function rewriteItem(
 ): void {
   switch (item.kind) {
     case 'variables': {
-      const { node } = item;
-      const first = node.declarations[0];
-      const last = node.declarations[node.declarations.length - 1];
-      if (!first || !last) return;
       // `export const ` / `const ` → `;(` padded with spaces: the statement becomes an assignment expression.
-      const keywordStart = item.exportStart ?? node.start;
-      edits.push({ start: keywordStart, end: first.start, text: ';(' + blank(js.slice(keywordStart + 2, first.start)) });
-      for (const declarator of node.declarations) {
+      const keywordStart = item.exportStart ?? item.start;
+      edits.push({ start: keywordStart, end: item.firstDeclaratorStart, text: ';(' + blank(js.slice(keywordStart + 2, item.firstDeclaratorStart)) });
+      for (const declarator of item.declarators) {
         // `let x;` re-run must reset x, as a fresh declaration would; a bare `var x;` keeps its value.
-        if (declarator.init === null || declarator.init === undefined) {
-          if (node.kind !== 'var') edits.push({ start: declarator.end, end: declarator.end, text: ' = void 0' });
-        }
+        if (!declarator.hasInit && item.keyword !== 'var') edits.push({ start: declarator.end, end: declarator.end, text: ' = void 0' });
       }
-      edits.push({ start: last.end, end: last.end, text: ')' });
+      const last = item.declarators[item.declarators.length - 1];
+      // `);`: the original statement ended there, so the next line must not continue the expression.
+      if (last) edits.push({ start: last.end, end: last.end, text: ');' });
       return;
     }
     case 'function':
-      if (item.exportStart !== undefined) edits.push(blankEdit(js, item.exportStart, item.node.start));
+      if (item.exportStart !== undefined) edits.push(blankEdit(js, item.exportStart, item.start));
       functionCopies.push(`__tp.scope[${JSON.stringify(item.name)}] = ${item.name};`);
       return;
     case 'class': {
-      const start = item.exportStart ?? item.node.start;
-      edits.push({ start, end: item.node.start, text: `;${item.name} = ` + blank(js.slice(start, item.node.start)) });
-      edits.push({ start: item.node.end, end: item.node.end, text: ';' });
+      const start = item.exportStart ?? item.start;
+      edits.push({ start, end: item.start, text: `;${item.name} = ` + blank(js.slice(start, item.start)) });
+      edits.push({ start: item.end, end: item.end, text: ';' });
       return;
     }
     case 'import': {
-      const { node } = item;
-      const source = JSON.stringify(String(node.source.value));
+      const source = JSON.stringify(item.source);
       const named: string[] = [];
       let namespace: string | undefined;
-      for (const specifier of node.specifiers) {
-        if (specifier.type === 'ImportNamespaceSpecifier') namespace = specifier.local.name;
-        else if (specifier.type === 'ImportDefaultSpecifier') named.push(`default: ${specifier.local.name}`);
-        else {
-          const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : String(specifier.imported.value);
-          named.push(`${JSON.stringify(imported)}: ${specifier.local.name}`);
-        }
+      for (const binding of item.bindings) {
+        if (binding.imported === '*') namespace = binding.local;
+        else named.push(`${JSON.stringify(binding.imported)}: ${binding.local}`);
       }
       if (namespace !== undefined) importStatements.push(`${namespace} = await __tp.import(${source});`);
       if (named.length > 0) importStatements.push(`({ ${named.join(', ')} } = await __tp.import(${source}));`);
       if (namespace === undefined && named.length === 0) importStatements.push(`await __tp.import(${source});`);
-      edits.push(blankEdit(js, node.start, node.end));
+      edits.push(blankEdit(js, item.start, item.end));
       return;
     }
     case 'export-only':

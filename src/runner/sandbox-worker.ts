@@ -176,8 +176,8 @@ const onConnect = (event: MessageEvent<ConnectMessage>) => {
 };
 self.addEventListener('message', onConnect);
 
-// While this worker waits as the frame's spare, compile a tiny cell once: V8 compiles sucrase's and
-// acorn's functions lazily, so this moves that cost out of the learner's first run. A worker that is
+// While this worker waits as the frame's spare, compile a tiny cell once: V8 compiles sucrase's
+// functions lazily, so this moves that cost out of the learner's first run. A worker that is
 // connected at once (no spare was ready) skips it rather than delay its `hello`.
 setTimeout(() => {
   if (connected) return;

@@ -1,5 +1,6 @@
 import { transform } from 'sucrase';
-import { parse, type Program } from 'acorn';
+import { parse } from 'sucrase/dist/parser/index.js';
+import type { Token } from 'sucrase/dist/parser/tokenizer/index.js';
 
 /** A cell that does not parse; `line`/`column` are 1-based in the learner's TypeScript. */
 export class CellSyntaxError extends SyntaxError {
@@ -26,32 +27,30 @@ export function stripTypes(tsCode: string): string {
       keepUnusedImports: true,
     }).code;
   } catch (error) {
-    throw toCellSyntaxError(error, 1);
+    throw toCellSyntaxError(error);
   }
 }
 
-/** Parses type-stripped cell code as a module body where top-level `await` is allowed. */
-export function parseCell(jsCode: string): Program {
+/**
+ * Tokenizes type-stripped cell code with sucrase's own parser (the one `transform` ran): the tokens
+ * carry identifier roles and initializer ends, which is all the notebook rewrite needs. It checks
+ * JavaScript syntax too; what it lets through (early errors) the engine reports when the cell runs.
+ */
+export function tokenizeCell(jsCode: string): Token[] {
   try {
-    return parse(jsCode, {
-      ecmaVersion: 'latest',
-      sourceType: 'module',
-      allowAwaitOutsideFunction: true,
-      allowReturnOutsideFunction: true,
-    });
+    return parse(jsCode, false, false, false).tokens;
   } catch (error) {
-    throw toCellSyntaxError(error, 0);
+    throw toCellSyntaxError(error);
   }
 }
 
-/** `columnBase`: sucrase reports 1-based columns, acorn 0-based. */
-function toCellSyntaxError(error: unknown, columnBase: 0 | 1): CellSyntaxError {
+function toCellSyntaxError(error: unknown): CellSyntaxError {
   const message = error instanceof Error ? error.message : String(error);
-  // Both libraries attach `loc: {line, column}` and end the message with "(line:col)".
+  // Sucrase attaches `loc: {line, column}` (both 1-based) and ends the message with "(line:col)".
   const loc = (error as { loc?: { line?: number; column?: number } } | null)?.loc;
   const fromMessage = /\((\d+):(\d+)\)\s*$/.exec(message);
   const line = loc?.line ?? (fromMessage ? Number(fromMessage[1]) : undefined);
   const column = loc?.column ?? (fromMessage ? Number(fromMessage[2]) : undefined);
   const cleanMessage = message.replace(/\s*\(\d+:\d+\)\s*$/, '');
-  return new CellSyntaxError(cleanMessage, line, column === undefined ? undefined : column + 1 - columnBase);
+  return new CellSyntaxError(cleanMessage, line, column);
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions } from 'esbuild';
 import type { Plugin, ResolvedConfig } from 'vite';
+import { sucraseTrimEsbuildPlugin } from './sucrase-bundle-trim';
 
 const VIRTUAL_ID = 'virtual:sandbox-assets';
 const RESOLVED_VIRTUAL_ID = `\0${VIRTUAL_ID}`;
@@ -37,7 +38,7 @@ export function sandboxAssetsPlugin(): Plugin {
     const options: BuildOptions =
       name === 'sdk'
         ? { ...common, stdin: { contents: "export * from '@anthropic-ai/sdk';\nexport { default } from '@anthropic-ai/sdk';\n", resolveDir: config.root, loader: 'js' }, format: 'esm' }
-        : { ...common, entryPoints: [path.join(runnerDir, name === 'frame' ? 'sandbox-frame.ts' : 'sandbox-worker.ts')], format: 'iife' };
+        : { ...common, entryPoints: [path.join(runnerDir, name === 'frame' ? 'sandbox-frame.ts' : 'sandbox-worker.ts')], format: 'iife', plugins: [sucraseTrimEsbuildPlugin()] };
     const result = await build(options);
     const file = result.outputFiles?.[0];
     if (!file) throw new Error(`tp-sandbox-assets: esbuild produced no output for ${name}`);

@@ -150,6 +150,72 @@ describe('notebook rewrite', () => {
     expect((g.nbExportedFn as () => number)()).toBe(3);
   });
 
+  it('keeps expressions that only look like declarations out of the scope', async () => {
+    const book = globalNotebook();
+    const result = await book.run(
+      [
+        'const nbFnExpr = function nbInnerName() { return 1; };',
+        'const nbClassExpr = class NbInnerClass {};',
+        '(function nbIife() {})();',
+        'for (let nbLoopIndex = 0; nbLoopIndex < 1; nbLoopIndex++) {}',
+        '{ const nbBlockOnly = 1; function nbBlockFn() {} }',
+        'try { throw 1; } catch (nbCaught) {}',
+        'const nbTemplate = `${(() => { const nbInTemplate = 2; return nbInTemplate; })()}`;',
+        'const { nbWithDefault = ((nbArrowParam: number) => nbArrowParam)(5) } = {} as { nbWithDefault?: number };',
+      ].join('\n'),
+    );
+    expect(result).toEqual({});
+    expect([g.nbTemplate, g.nbWithDefault, typeof g.nbFnExpr, typeof g.nbClassExpr]).toEqual(['2', 5, 'function', 'function']);
+    for (const local of ['nbInnerName', 'NbInnerClass', 'nbIife', 'nbLoopIndex', 'nbBlockOnly', 'nbBlockFn', 'nbCaught', 'nbInTemplate', 'nbArrowParam']) {
+      expect(local in g, local).toBe(false);
+    }
+  });
+
+  it('shares async and generator functions, several declarators and classes with computed heritage', async () => {
+    const book = globalNotebook();
+    const result = await book.run(
+      [
+        'async function nbAsyncFn() { return 1; }',
+        'function* nbGen() { yield 2; }',
+        'let nbMany1 = 1, nbMany2, [nbMany3] = [3];',
+        'const nbBase = (options: { k: number }) => class { k = options.k; };',
+        'class NbDerived extends nbBase({ k: 4 }) { twice() { return this.k * 2; } }',
+        'export default class NbDefaultClass {}',
+      ].join('\n'),
+    );
+    expect(result).toEqual({});
+    expect(await (g.nbAsyncFn as () => Promise<number>)()).toBe(1);
+    expect([...(g.nbGen as () => Iterable<number>)()]).toEqual([2]);
+    expect([g.nbMany1, g.nbMany2, g.nbMany3]).toEqual([1, undefined, 3]);
+    expect(new (g.NbDerived as new () => { twice(): number })().twice()).toBe(8);
+    expect(typeof g.NbDefaultClass).toBe('function');
+  });
+
+  it('ends a declaration where the source ended it (a following line starting with `(` is not a call)', async () => {
+    const book = globalNotebook();
+    const result = await book.run('let nbAsiTarget\n(() => { (globalThis as Record<string, unknown>).nbAsiRan = true; })()\nconst nbAsiClass = 1\n;[1].forEach(() => {})');
+    expect(result).toEqual({});
+    expect(g.nbAsiRan).toBe(true);
+  });
+
+  it('drops `export {…}` / `export *` and keeps `export default <expression>` as an expression', async () => {
+    const book = globalNotebook();
+    const result = await book.run("const nbKept = 1;\nexport { nbKept as nbRenamed };\nexport default { nbObject: true };\nexport default ((globalThis as Record<string, unknown>).nbDefaultRan = 'yes');");
+    expect(result).toEqual({});
+    expect(g.nbKept).toBe(1);
+    expect('nbRenamed' in g).toBe(false);
+    expect(g.nbDefaultRan).toBe('yes');
+  });
+
+  it('imports string-named exports and leaves dynamic import() alone', async () => {
+    const sdk = { 'odd name': 7, default: 1 };
+    const book = globalNotebook({ '@anthropic-ai/sdk': sdk });
+    const result = await book.run("import { 'odd name' as nbOdd } from \"@anthropic-ai/sdk\";\nconst nbDynamic = () => import('@anthropic-ai/sdk');");
+    expect(result).toEqual({});
+    expect(typeof g.nbDynamic).toBe('function');
+    expect(g.nbOdd).toBe(7);
+  });
+
   it('runs cell code in strict mode (assigning an undeclared name throws)', async () => {
     const book = globalNotebook();
     const { error } = await book.run('nbUndeclaredTarget = 1;');
