@@ -5,6 +5,8 @@ import { CellSyntaxError } from './strip-types';
 export interface RunSource {
   sourceUrl: string;
   lineOffset: number;
+  /** Maps a column of the compiled line back to the learner's TypeScript (absent: columns pass through). */
+  toSourceColumn?(line: number, column: number): number;
 }
 
 /**
@@ -56,7 +58,7 @@ function locate(stack: string, sources: readonly RunSource[]): { line: number; c
     const source = sources.find((s) => match[1] === s.sourceUrl || match[1]?.endsWith(`/${s.sourceUrl}`));
     if (!source) continue;
     const line = Number(match[2]) - source.lineOffset;
-    if (line >= 1) return { line, column: Number(match[3]) };
+    if (line >= 1) return { line, column: sourceColumn(source, line, Number(match[3])) };
   }
   return undefined;
 }
@@ -71,11 +73,16 @@ function rewriteStack(stack: string, sources: readonly RunSource[]): string {
   let out = lastCellFrame === -1 ? stack : lines.slice(0, lastCellFrame + 1).join('\n');
   for (const source of sources) {
     const escaped = source.sourceUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    out = out.replace(new RegExp(`${escaped}:(\\d+):(\\d+)`, 'g'), (_all, line: string, column: string) =>
-      `cell:${Number(line) - source.lineOffset}:${column}`,
-    );
+    out = out.replace(new RegExp(`${escaped}:(\\d+):(\\d+)`, 'g'), (_all, line: string, column: string) => {
+      const cellLine = Number(line) - source.lineOffset;
+      return `cell:${cellLine}:${sourceColumn(source, cellLine, Number(column))}`;
+    });
   }
   return out;
+}
+
+function sourceColumn(source: RunSource, line: number, column: number): number {
+  return source.toSourceColumn && line >= 1 ? source.toSourceColumn(line, column) : column;
 }
 
 /** `APIError` of the SDK carries `status` and `type`; a raw API error body `{type:'error', error:{type}}` too. */

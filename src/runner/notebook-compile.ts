@@ -1,4 +1,5 @@
 import { boundNames, scanTopLevel, type TopLevelItem } from './top-level-scan';
+import { mapColumnToSource } from './column-map';
 import { stripTypes, tokenizeCell } from './strip-types';
 
 /**
@@ -21,6 +22,8 @@ export interface CompiledCell {
   lineOffset: number;
   /** Names the cell binds in the notebook scope. */
   declared: string[];
+  /** Maps a 1-based column on the learner's line `line` of the compiled code back to their TypeScript. */
+  toSourceColumn(line: number, column: number): number;
 }
 
 export interface CompileOptions {
@@ -66,6 +69,12 @@ export function compileCell(tsCode: string, options: CompileOptions): CompiledCe
     script: `${prologue}\n${body}\n})\n//# sourceURL=${options.sourceUrl}`,
     lineOffset: 1,
     declared: [...declared],
+    toSourceColumn: (line, column) => {
+      const compiledLine = body.split('\n')[line - 1];
+      const sourceLine = tsCode.split('\n')[line - 1];
+      if (compiledLine === undefined || sourceLine === undefined) return column;
+      return mapColumnToSource(compiledLine.replace(/\r$/, ''), sourceLine.replace(/\r$/, ''), column);
+    },
   };
 }
 

@@ -102,7 +102,7 @@ function start(port: MessagePort): void {
 
     try {
       const compiled = compileCell(command.code, { sourceUrl: `tp-run-${runId}.ts` });
-      sources.push({ sourceUrl: `tp-run-${runId}.ts`, lineOffset: compiled.lineOffset });
+      sources.push({ sourceUrl: `tp-run-${runId}.ts`, lineOffset: compiled.lineOffset, toSourceColumn: compiled.toSourceColumn });
       allSources.push(sources[0]!);
       const cell = evaluateCompiledScript<(hooks: NotebookHooks) => Promise<void>>(compiled.script);
       await cell(hooks);

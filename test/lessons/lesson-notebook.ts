@@ -113,7 +113,7 @@ export class LessonNotebook {
     try {
       const sourceUrl = `tp-lesson-run-${runId}.ts`;
       const compiled = compileCell(code, { sourceUrl });
-      sources.push({ sourceUrl, lineOffset: compiled.lineOffset });
+      sources.push({ sourceUrl, lineOffset: compiled.lineOffset, toSourceColumn: compiled.toSourceColumn });
       const cell = evaluateCompiledScript<(hooks: NotebookHooks) => Promise<void>>(compiled.script);
       await withTimeout(cell(this.hooks), options.timeoutMs ?? 30_000);
     } catch (thrown) {

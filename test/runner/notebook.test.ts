@@ -19,7 +19,7 @@ function globalNotebook(modules: Record<string, Record<string, unknown>> = {}) {
       const sources: RunSource[] = [];
       try {
         const compiled = compileCell(code, { sourceUrl });
-        sources.push({ sourceUrl, lineOffset: compiled.lineOffset });
+        sources.push({ sourceUrl, lineOffset: compiled.lineOffset, toSourceColumn: compiled.toSourceColumn });
         await evaluateCompiledScript<(hooks: NotebookHooks) => Promise<void>>(compiled.script)(hooks);
         return {};
       } catch (thrown) {
@@ -121,6 +121,14 @@ describe('notebook rewrite', () => {
     );
     expect(error).toMatchObject({ name: 'RangeError', message: 'bad a', line: 5, column: 9 });
     expect(error?.stack).toContain('cell:5:9');
+  });
+
+  it('maps the column through type annotations on the same line', async () => {
+    const book = globalNotebook();
+    const line = 'const nbTyped: Record<string, number> = { a: 1 }; const nbOops: number = nbTyped.a + nbMissingName;';
+    const { error } = await book.run(`// first line\n${line}`);
+    expect(error).toMatchObject({ name: 'ReferenceError', line: 2, column: line.indexOf('nbMissingName') + 1 });
+    expect(error?.stack).toContain(`cell:2:${line.indexOf('nbMissingName') + 1}`);
   });
 
   it('reports a ReferenceError for a name no cell declared, as is', async () => {
