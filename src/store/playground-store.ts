@@ -9,7 +9,7 @@
  * - `progress/<slug>`  → { passed: exerciseCellId[], exercises?: exerciseCellId[] } (`exercises`: the
  *                        lesson's exercises when last opened, so the contents can show ✓ without
  *                        loading every lesson)
- * - `preferences`      → { theme? }
+ * - `preferences`      → { theme? }   no theme: follow the system (see theme-choice.ts)
  */
 import {
   BACKUP_PREFIX,
@@ -24,6 +24,7 @@ import {
   type RecordAccess,
   type StorageProblem,
 } from './storage-record';
+import type { ThemeChoice } from './theme-choice';
 
 export type { StorageProblem } from './storage-record';
 
@@ -194,6 +195,15 @@ export class PlaygroundStore {
 
   theme(): ThemePreference | undefined {
     return readRecord(this.local, PREFERENCES_KEY, checkPreferences)?.theme;
+  }
+
+  /** The learner's theme choice; "system" when none is stored or the stored one is unreadable. */
+  themeChoice(): ThemeChoice {
+    return this.theme() ?? 'system';
+  }
+
+  setThemeChoice(choice: ThemeChoice): void {
+    this.setTheme(choice === 'system' ? undefined : choice);
   }
 
   setTheme(theme: ThemePreference | undefined): void {

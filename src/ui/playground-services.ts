@@ -7,7 +7,8 @@
 import type { KeyStore } from '../live/key-store';
 import type { ApiRouter } from '../runner/api-router';
 import { createDebouncedSaver, type DebouncedSaver } from '../store/debounced-saver';
-import { PlaygroundStore, type StorageProblem, type ThemePreference } from '../store/playground-store';
+import { PlaygroundStore, type StorageProblem } from '../store/playground-store';
+import { nextThemeChoice, themeFor, type Theme, type ThemeChoice } from '../store/theme-choice';
 
 export type BackendMode = 'emulator' | 'live';
 
@@ -32,6 +33,7 @@ export class PlaygroundServices {
   private readonly listeners = new Set<() => void>();
   private router: Promise<ApiRouter> | undefined;
   private keys: Promise<KeyStore> | undefined;
+  private currentThemeChoice: ThemeChoice | undefined;
 
   constructor(store: PlaygroundStore) {
     this.store = store;
@@ -58,25 +60,51 @@ export class PlaygroundServices {
 
   // ── Theme ────────────────────────────────────────────────────────────────
 
-  /** The theme in effect: the remembered choice, else the system's. */
-  get theme(): ThemePreference {
-    const explicit = document.documentElement.dataset.theme;
-    if (explicit === 'light' || explicit === 'dark') return explicit;
-    return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  /** The learner's theme choice (System until they pick Light or Dark). */
+  get themeChoice(): ThemeChoice {
+    // Kept here too: the choice applies to this page even when storage refuses to remember it.
+    this.currentThemeChoice ??= this.store.themeChoice();
+    return this.currentThemeChoice;
   }
 
-  /** Applies the remembered theme to the page (or follows the system when none). */
+  /** The theme in effect: the fixed choice, else the system's current one. */
+  get theme(): Theme {
+    return themeFor(this.themeChoice, systemPrefersDark());
+  }
+
+  /** Applies the remembered choice to the page: `data-theme` for a fixed theme, none to follow the system. */
   applyStoredTheme(): void {
-    const theme = this.store.theme();
-    if (theme) document.documentElement.dataset.theme = theme;
-    else delete document.documentElement.dataset.theme;
+    this.currentThemeChoice = this.store.themeChoice();
+    this.applyThemeChoice();
   }
 
-  toggleTheme(): void {
-    const next: ThemePreference = this.theme === 'dark' ? 'light' : 'dark';
-    this.store.setTheme(next);
-    document.documentElement.dataset.theme = next;
+  private applyThemeChoice(): void {
+    const choice = this.themeChoice;
+    if (choice === 'system') delete document.documentElement.dataset.theme;
+    else document.documentElement.dataset.theme = choice;
+  }
+
+  setThemeChoice(choice: ThemeChoice): void {
+    this.store.setThemeChoice(choice);
+    this.currentThemeChoice = choice;
+    this.applyThemeChoice();
     this.changed();
+  }
+
+  /** The header button: System → Light → Dark → System. */
+  cycleThemeChoice(): void {
+    this.setThemeChoice(nextThemeChoice(this.themeChoice));
+  }
+
+  /**
+   * Re-renders subscribers when the system theme changes (the page's colours follow by CSS alone,
+   * but labels such as "System (dark)" do not). Returns the unsubscribe function.
+   */
+  watchSystemTheme(): () => void {
+    const query = matchMedia(DARK_SCHEME_QUERY);
+    const onChange = () => this.changed();
+    query.addEventListener('change', onChange);
+    return () => query.removeEventListener('change', onChange);
   }
 
   // ── Backend ──────────────────────────────────────────────────────────────
@@ -191,6 +219,12 @@ export class PlaygroundServices {
       this.notify('warning', `Your edits could not be saved in this browser (${problem.reason}).`);
     }
   }
+}
+
+const DARK_SCHEME_QUERY = '(prefers-color-scheme: dark)';
+
+function systemPrefersDark(): boolean {
+  return matchMedia(DARK_SCHEME_QUERY).matches;
 }
 
 function storageArea(name: 'localStorage' | 'sessionStorage'): Storage | undefined {

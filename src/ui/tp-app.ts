@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { CompiledLesson, LessonMeta } from '../lessons/types';
+import { nextThemeChoice, type ThemeChoice } from '../store/theme-choice';
 import { lessonHash, slugFromHash } from './hash-route';
 import { LessonLoaderController } from './lesson-loader';
 import { PlaygroundServices } from './playground-services';
@@ -12,8 +13,11 @@ import './tp-settings-panel';
 
 export const PRODUCT_NAME = 'Claude API Playground';
 
+const THEME_ICONS: Record<ThemeChoice, string> = { system: '◐', light: '☀', dark: '☾' };
+const THEME_NAMES: Record<ThemeChoice, string> = { system: 'System', light: 'Light', dark: 'Dark' };
+
 /**
- * The application shell: header (product, backend badge, theme toggle, settings), the
+ * The application shell: header (product, backend badge, theme button, settings), the
  * contents sidebar with progress marks, hash routing to lessons, and page-wide notices.
  * Provides the page services to every element below it.
  *
@@ -285,8 +289,16 @@ export class TpApp extends LitElement {
   declare protected slug: string | undefined;
   declare protected navOpen: boolean;
   readonly services: PlaygroundServices;
-  private readonly loader = new LessonLoaderController(this, () => ({ lessons: this.lessons, loadLesson: this.loadLesson }));
+  private readonly loader = new LessonLoaderController(this, () => ({ lessons: this.lessons, loadLesson: this.loadLesson }), {
+    // Dev server only: a lesson file changed. Pending edits are saved first, since the open cells
+    // reload their code from the store when the new lesson arrives.
+    onLessonsChanged: (lessons) => {
+      this.services.saver.flush();
+      this.lessons = lessons;
+    },
+  });
   private unsubscribe: (() => void) | undefined;
+  private unwatchSystemTheme: (() => void) | undefined;
   private routeChanges = 0;
   private readonly onHashChange = () => this.route();
 
@@ -303,6 +315,7 @@ export class TpApp extends LitElement {
   override connectedCallback() {
     super.connectedCallback();
     this.services.applyStoredTheme();
+    this.unwatchSystemTheme = this.services.watchSystemTheme();
     window.addEventListener('hashchange', this.onHashChange);
     window.addEventListener('pagehide', this.flushSaves);
     document.addEventListener('visibilitychange', this.flushSaves);
@@ -319,6 +332,7 @@ export class TpApp extends LitElement {
     window.removeEventListener('pagehide', this.flushSaves);
     document.removeEventListener('visibilitychange', this.flushSaves);
     this.unsubscribe?.();
+    this.unwatchSystemTheme?.();
   }
 
   private readonly flushSaves = () => this.services.saver.flush();
@@ -356,7 +370,6 @@ export class TpApp extends LitElement {
 
   override render() {
     const live = this.services.backend === 'live';
-    const dark = this.services.theme === 'dark';
     return html`<a class="skip-link" href="#main-content" @click=${this.skipToContent}>Skip to content</a>
       <header part="header">
         <button
@@ -382,9 +395,7 @@ export class TpApp extends LitElement {
           title=${live ? 'Cells send requests to the real Claude API with your key' : 'Cells talk to the built-in API emulator'}
           ><span class="visually-hidden">Backend: </span>${live ? 'Live API' : 'Emulator'}</span
         >
-        <button @click=${() => this.services.toggleTheme()} aria-label=${dark ? 'Switch to light theme' : 'Switch to dark theme'}>
-          <span aria-hidden="true">${dark ? '☀' : '☾'}</span><span class="theme-label">${dark ? 'Light' : 'Dark'}</span>
-        </button>
+        ${this.renderThemeButton()}
         <button @click=${this.openSettings} aria-haspopup="dialog" aria-label="Settings">
           <span aria-hidden="true">⚙</span><span class="settings-label"> Settings</span>
         </button>
@@ -405,6 +416,17 @@ export class TpApp extends LitElement {
         </main>
       </div>
       <tp-settings-panel></tp-settings-panel>`;
+  }
+
+  /** One compact button cycling System → Light → Dark; its name says the current choice and the next. */
+  private renderThemeButton() {
+    const choice = this.services.themeChoice;
+    const next = nextThemeChoice(choice);
+    const describe = (value: ThemeChoice) => (value === 'system' ? `system (${this.services.theme})` : value);
+    const label = `Theme: ${describe(choice)}. Switch to ${next} theme`;
+    return html`<button class="theme-button" @click=${() => this.services.cycleThemeChoice()} aria-label=${label} title=${label}>
+      <span aria-hidden="true">${THEME_ICONS[choice]}</span><span class="theme-label" aria-hidden="true">${THEME_NAMES[choice]}</span>
+    </button>`;
   }
 
   private renderLessonList() {

@@ -1,4 +1,5 @@
 import { LitElement, css, html } from 'lit';
+import type { ThemeChoice } from '../store/theme-choice';
 import { ServicesController } from './services-context';
 import { sharedStyles } from './shared-styles';
 import { confirmAction } from './tp-confirm-dialog';
@@ -63,6 +64,19 @@ export class TpSettingsPanel extends LitElement {
         margin: 0 0 0.75rem;
         line-height: 1.5;
       }
+      fieldset {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.4rem 1.25rem;
+        margin: 0;
+        padding: 0;
+        border: none;
+      }
+      fieldset label {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.35rem;
+      }
     `,
   ];
 
@@ -92,6 +106,11 @@ export class TpSettingsPanel extends LitElement {
         <h3 id="emulator-title">Emulator</h3>
         <tp-emulator-panel></tp-emulator-panel>
       </section>
+      <section aria-labelledby="theme-title">
+        <h3 id="theme-title">Theme</h3>
+        <p>System follows your device’s light or dark setting, also when it changes.</p>
+        ${this.renderThemeChoices()}
+      </section>
       <section aria-labelledby="data-title">
         <h3 id="data-title">Your data</h3>
         <p>Edits, exercise progress and your theme are saved in this browser only.</p>
@@ -99,6 +118,29 @@ export class TpSettingsPanel extends LitElement {
       </section>
       </div>
     </dialog>`;
+  }
+
+  private renderThemeChoices() {
+    const services = this.servicesController.services;
+    const current = services?.themeChoice ?? 'system';
+    const choices: { value: ThemeChoice; label: string }[] = [
+      { value: 'system', label: 'System' },
+      { value: 'light', label: 'Light' },
+      { value: 'dark', label: 'Dark' },
+    ];
+    return html`<fieldset aria-labelledby="theme-title">
+      ${choices.map(
+        ({ value, label }) => html`<label
+          ><input
+            type="radio"
+            name="theme"
+            .value=${value}
+            .checked=${current === value}
+            @change=${() => services?.setThemeChoice(value)}
+          />${label}</label
+        >`,
+      )}
+    </fieldset>`;
   }
 
   private onBackdropClick(event: MouseEvent) {

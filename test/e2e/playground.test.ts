@@ -156,17 +156,73 @@ describe('the playground under a sub-path', () => {
     await cell(1).getByRole('button', { name: 'Undo reset' }).waitFor();
   });
 
-  it('remembers the theme choice', async () => {
+  /** The header's theme button (its name starts with "Theme:" and says the current choice and the next). */
+  const themeButton = () => page.locator('header').getByRole('button', { name: /^Theme:/ });
+  const bodyBackground = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const LIGHT_BACKGROUND = 'rgb(255, 255, 255)';
+  const DARK_BACKGROUND = 'rgb(15, 17, 21)';
+
+  it('cycles the theme System → Light → Dark → System and remembers the choice', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
     await openLesson(FIRST_LESSON);
     const html = page.locator('html');
-    const initial = (await html.getAttribute('data-theme')) ?? 'light';
-    const other = initial === 'dark' ? 'light' : 'dark';
-    await page.getByRole('button', { name: `Switch to ${other} theme` }).click();
-    expect(await html.getAttribute('data-theme')).toBe(other);
+    expect(await html.getAttribute('data-theme')).toBeNull();
+    expect(await themeButton().getAttribute('aria-label')).toBe('Theme: system (dark). Switch to light theme');
+
+    await themeButton().click();
+    expect(await html.getAttribute('data-theme')).toBe('light');
+    expect(await bodyBackground()).toBe(LIGHT_BACKGROUND);
     await page.reload();
     await page.locator('tp-lesson h1').waitFor();
-    expect(await html.getAttribute('data-theme')).toBe(other);
-    await page.getByRole('button', { name: `Switch to ${initial} theme` }).waitFor();
+    expect(await html.getAttribute('data-theme')).toBe('light');
+    expect(await themeButton().getAttribute('aria-label')).toBe('Theme: light. Switch to dark theme');
+
+    await themeButton().press('Enter'); // keyboard works too
+    expect(await html.getAttribute('data-theme')).toBe('dark');
+    expect(await themeButton().getAttribute('aria-label')).toBe('Theme: dark. Switch to system theme');
+
+    await themeButton().click();
+    expect(await html.getAttribute('data-theme')).toBeNull();
+    await page.reload();
+    await page.locator('tp-lesson h1').waitFor();
+    expect(await html.getAttribute('data-theme')).toBeNull();
+    expect(await themeButton().getAttribute('aria-label')).toBe('Theme: system (dark). Switch to light theme');
+
+    // Back on System, the page follows a change of the system's scheme live.
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect.poll(bodyBackground).toBe(LIGHT_BACKGROUND);
+    await expect.poll(() => themeButton().getAttribute('aria-label')).toBe('Theme: system (light). Switch to light theme');
+  });
+
+  it('offers the same choice in the settings panel', async () => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await openLesson(FIRST_LESSON);
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const themes = page.getByRole('dialog').getByRole('group', { name: 'Theme' });
+    expect(await themes.getByRole('radio', { name: 'System' }).isChecked()).toBe(true);
+    await themes.getByRole('radio', { name: 'Dark' }).check();
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+    expect(await themeButton().getAttribute('aria-label')).toBe('Theme: dark. Switch to system theme');
+    await themes.getByRole('radio', { name: 'System' }).check();
+    expect(await page.locator('html').getAttribute('data-theme')).toBeNull();
+    expect(await bodyBackground()).toBe(LIGHT_BACKGROUND);
+  });
+
+  it.each([
+    ['an unknown theme', JSON.stringify({ version: 1, theme: 'purple' })],
+    ['text that is not JSON', '{"theme": "dark"'],
+  ])('falls back to System when the stored theme is %s', async (_name, raw) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await openLesson(FIRST_LESSON);
+    await page.evaluate((value) => localStorage.setItem('claude-playground/v1/preferences', value), raw);
+    await page.reload();
+    await page.locator('tp-lesson h1').waitFor();
+    expect(await page.locator('html').getAttribute('data-theme')).toBeNull();
+    expect(await bodyBackground()).toBe(DARK_BACKGROUND);
+    expect(await themeButton().getAttribute('aria-label')).toBe('Theme: system (dark). Switch to light theme');
+    // The choice works again afterwards.
+    await themeButton().click();
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('light');
   });
 
   it('shows which backend cells talk to', async () => {
@@ -369,9 +425,8 @@ describe('the playground under a sub-path', () => {
     page = await context.newPage();
     await openLesson(FIRST_LESSON);
     expect(await page.locator('html').getAttribute('data-theme')).toBeNull();
-    await page.getByRole('button', { name: 'Switch to light theme' }).waitFor();
-    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-    expect(background).toBe('rgb(15, 17, 21)');
+    expect(await themeButton().getAttribute('aria-label')).toBe('Theme: system (dark). Switch to light theme');
+    expect(await bodyBackground()).toBe(DARK_BACKGROUND);
   });
 
   it('marks a lesson done in the contents once all its exercises pass', async () => {
