@@ -29,3 +29,18 @@ export function checkBrowserAccess(request: Request, mode: BrowserAccessMode): T
   const value = request.headers.get(BROWSER_ACCESS_HEADER);
   return value !== null && value.trim().toLowerCase() === 'true' ? null : browserAccessError();
 }
+
+/**
+ * The same rule over plain HTTP (the local Node server), where the client can read the answer: a request that
+ * carries an `Origin` header (a browser page) without the opt-in header is a 401 `authentication_error` whose
+ * response has no `access-control-allow-origin`, so a browser blocks it; with the opt-in the API answers with
+ * `access-control-allow-origin: *` and `access-control-expose-headers: *`. Source: third-party captures of real
+ * responses (2024-2026, e.g. github.com/open-pencil/open-pencil/issues/436, ChatGPTNextWeb/NextChat#5429), quoting
+ * the message below; not in the official docs (REF §2 marks the CORS behaviour unverified).
+ */
+export const CORS_OPT_IN_MESSAGE = `CORS requests must set '${BROWSER_ACCESS_HEADER}' header`;
+
+export function isBrowserRequestWithoutOptIn(headers: { origin?: string | null; optIn?: string | null }): boolean {
+  if (headers.origin === undefined || headers.origin === null || headers.origin === '') return false;
+  return headers.optIn?.trim().toLowerCase() !== 'true';
+}

@@ -6,8 +6,10 @@
  */
 import './local-storage-shim';
 import { getResponse } from 'msw';
+import { contentCodings, decodeBody } from './body-encoding';
 import { readBodyWithinLimit } from './body-limit';
 import { checkBrowserAccess } from './browser-access';
+import { BatchStore } from './batches';
 import { PromptCache } from './cache';
 import { failureResponse, notFound } from './errors';
 import { FaultQueue } from './faults';
@@ -15,7 +17,7 @@ import { API_ORIGIN, createHandlers, type EmulatorRuntime } from './handlers';
 import { baseResponseHeaders } from './headers';
 import { createIdGenerator } from './ids';
 import { DEFAULT_RATE_LIMITS, RateLimiter } from './rate-limit';
-import { checkRequestSize } from './validate/size';
+import { checkRequestSize, MAX_REQUEST_BYTES } from './validate/size';
 
 export type FaultScenario =
   | { kind: 'rate_limit'; count?: number; retryAfterSeconds?: number }
@@ -98,6 +100,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     cache: new PromptCache(now),
     rateLimiter: new RateLimiter(options.rateLimits ?? DEFAULT_RATE_LIMITS, now),
     faults: new FaultQueue(),
+    batches: new BatchStore(now),
     pacing,
     sleep: options.sleep ?? realSleep,
   });
@@ -120,10 +123,22 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
           const requestId = runtime.ids.next('req_');
           return failureResponse(checkRequestSize(body.byteLength)!, { requestId, headers: baseResponseHeaders(requestId) });
         }
+        // A compressed body is decoded here, so every route sees plain JSON (body-encoding.ts).
+        const codings = contentCodings(request.headers.get('content-encoding'));
+        const decoded = codings.length > 0 ? await decodeBody(body.bytes, codings, MAX_REQUEST_BYTES) : { ok: true as const, bytes: body.bytes };
+        if (!decoded.ok) {
+          const requestId = runtime.ids.next('req_');
+          return failureResponse(decoded.failure, { requestId, headers: baseResponseHeaders(requestId) });
+        }
+        const headers = new Headers(request.headers);
+        if (codings.length > 0) {
+          headers.delete('content-encoding');
+          headers.delete('content-length');
+        }
         routed = new Request(request.url, {
           method: request.method,
-          headers: request.headers,
-          body: body.bytes.byteLength > 0 ? body.bytes : null,
+          headers,
+          body: decoded.bytes.byteLength > 0 ? decoded.bytes : null,
           signal: request.signal,
         });
       }

@@ -1,6 +1,7 @@
 /**
  * The emulator's routes as MSW request handlers. Each resolver is a short pipeline over the pure modules:
  * headers → faults → body → validation → rate limit → cache → generation → JSON or SSE.
+ * Message Batches have their own handlers (batch-routes.ts); compressed bodies are decoded before routing (emulator.ts).
  *
  * Streams are returned as a plain `Response` with `content-type: text/event-stream`, because MSW's `sse()` helper
  * only matches GET requests and the Messages API streams the answer to a POST.
@@ -8,15 +9,17 @@
 import './local-storage-shim';
 import { http, type RequestHandler } from 'msw';
 import type { Message } from '@anthropic-ai/sdk/resources/messages/messages';
+import { createBatchHandlers } from './batch-routes';
+import type { BatchStore } from './batches';
 import type { PromptCache } from './cache';
 import type { FaultScenario, Pacing } from './emulator';
 import { apiError, failureResponse, notFound, rateLimited, type ApiFailure } from './errors';
 import { FaultQueue, httpFaultFor, streamFaultFor } from './faults';
-import { generateMessage } from './generate';
 import { baseResponseHeaders, checkApiVersion, isFailure, readCredentials } from './headers';
 import type { IdGenerator } from './ids';
 import { listModelsPage } from './model-pages';
 import { getModelFacts, toModelInfo } from './models';
+import { produceMessage } from './produce-message';
 import { RateLimiter, rateLimitMessage } from './rate-limit';
 import { createSseBody, messageToStreamEvents } from './stream';
 import { countInputTokens } from './tokens';
@@ -33,6 +36,7 @@ export interface EmulatorRuntime {
   cache: PromptCache;
   rateLimiter: RateLimiter;
   faults: FaultQueue;
+  batches: BatchStore;
   pacing: Pacing;
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
@@ -44,6 +48,7 @@ export function createHandlers(runtime: EmulatorRuntime): RequestHandler[] {
     http.get(`${API_ORIGIN}/v1/models`, ({ request }) => answerListModels(runtime, request)),
     http.get(`${API_ORIGIN}/v1/models/:modelId`, ({ request, params }) =>
       answerRetrieveModel(runtime, request, String(params.modelId))),
+    ...createBatchHandlers(runtime, API_ORIGIN),
     // Unknown paths and methods: 404 `not_found_error` in the usual shape, with the headers every response carries
     // (REF §2-3, docs: …/api/errors quotes this 404 body). What the API answers for a known path with another method
     // is unverified, so the emulator treats it as an unknown route too.
@@ -122,16 +127,9 @@ async function answerCreateMessage(runtime: EmulatorRuntime, request: Request): 
     });
   }
 
-  const accounting = runtime.cache.account(params, model);
-  const message: Message = generateMessage(params, { model, ids: runtime.ids, seed: runtime.seed, cache: accounting });
-  message.usage = {
-    ...message.usage,
-    input_tokens: accounting.input_tokens,
-    cache_creation_input_tokens: accounting.cache_creation_input_tokens,
-    cache_read_input_tokens: accounting.cache_read_input_tokens,
-    cache_creation: { ...accounting.cache_creation },
-  };
-  runtime.rateLimiter.record(accounting.input_tokens + accounting.cache_creation_input_tokens, message.usage.output_tokens);
+  const message: Message = produceMessage(runtime, params, model);
+  runtime.rateLimiter.record(
+    message.usage.input_tokens + (message.usage.cache_creation_input_tokens ?? 0), message.usage.output_tokens);
   const headers = { ...base, ...runtime.rateLimiter.headers() };
 
   if (params.stream === true) {

@@ -8,8 +8,9 @@
  *    examples and the versioning page history, which also lists `2023-01-01` (REF §2, docs: …/api/versioning).
  *  - Response headers `request-id`, `anthropic-organization-id`: REF §2 (docs: …/api/errors).
  *
- * The error wording for auth/version failures is the emulator's own (the docs quote no exact text), written
- * to name the header at fault so a learner can fix it.
+ * Error wording: "x-api-key header is required", "invalid x-api-key" and "anthropic-version: header is required"
+ * are the API's words as captured in third-party reports (the docs quote no exact text); the others are the
+ * emulator's own, written to name the header at fault so a learner can fix it.
  */
 import type { ApiFailure } from './errors';
 
@@ -40,7 +41,8 @@ export function readCredentials(headers: Headers): Credentials | ApiFailure {
     if (!match) return authFailure('Authorization header must have the form "Bearer <api key>"');
     return API_KEY_SHAPE.test(match[1]) ? { scheme: 'bearer', key: match[1] } : authFailure('invalid bearer token');
   }
-  return authFailure('x-api-key header is required (or send "Authorization: Bearer <api key>")');
+  // The API's exact words (captured in third-party reports, e.g. github.com/stackblitz-labs/bolt.diy/issues/156).
+  return authFailure('x-api-key header is required');
 }
 
 function authFailure(message: string): ApiFailure {

@@ -5,7 +5,8 @@
  */
 import { sha256, utf8Bytes } from './hash';
 
-export type IdPrefix = 'msg_' | 'toolu_' | 'req_';
+/** `msgbatch_` ids look the same (docs: …/api/messages/batches/retrieve shows `msgbatch_013Zva2CMHLNnXjNJJKqJ2EF`). */
+export type IdPrefix = 'msg_' | 'toolu_' | 'req_' | 'msgbatch_';
 
 export interface IdGenerator {
   next(prefix: IdPrefix): string;

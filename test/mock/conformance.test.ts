@@ -132,7 +132,10 @@ describe('the Node server answers an oversized upload without buffering it', () 
   });
 
   it('exposes the API headers to browser pages (CORS), so the SDK can read request-id and retry hints', async () => {
-    const response = await fetch(`${server.url}/v1/models`, { headers: { ...authHeaders, origin: 'http://localhost:5173' } });
+    // A browser page must opt in (conformance-2.test.ts covers the 401 without it), as the SDK's dangerouslyAllowBrowser does.
+    const response = await fetch(`${server.url}/v1/models`, {
+      headers: { ...authHeaders, origin: 'http://localhost:5173', 'anthropic-dangerous-direct-browser-access': 'true' },
+    });
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
     expect(response.headers.get('access-control-expose-headers')).toBe('*');
   });

@@ -44,6 +44,27 @@ const KNOWN_CITIES = [
   'Amsterdam', 'Lisbon', 'Dublin', 'Vienna', 'Prague', 'Oslo', 'Stockholm', 'Zurich', 'Athens', 'Istanbul', 'Lima',
 ];
 
+/** IANA time zones of the known cities, for `timezone`-like properties ("IANA time zone name, e.g. …"). */
+const CITY_TIME_ZONES: Record<string, string> = {
+  'new york': 'America/New_York', 'san francisco': 'America/Los_Angeles', 'los angeles': 'America/Los_Angeles',
+  'rio de janeiro': 'America/Sao_Paulo', 'buenos aires': 'America/Argentina/Buenos_Aires', 'hong kong': 'Asia/Hong_Kong',
+  'mexico city': 'America/Mexico_City', paris: 'Europe/Paris', tokyo: 'Asia/Tokyo', london: 'Europe/London',
+  berlin: 'Europe/Berlin', madrid: 'Europe/Madrid', rome: 'Europe/Rome', sydney: 'Australia/Sydney',
+  toronto: 'America/Toronto', chicago: 'America/Chicago', seattle: 'America/Los_Angeles', boston: 'America/New_York',
+  dubai: 'Asia/Dubai', singapore: 'Asia/Singapore', mumbai: 'Asia/Kolkata', delhi: 'Asia/Kolkata', cairo: 'Africa/Cairo',
+  nairobi: 'Africa/Nairobi', lagos: 'Africa/Lagos', moscow: 'Europe/Moscow', beijing: 'Asia/Shanghai',
+  shanghai: 'Asia/Shanghai', seoul: 'Asia/Seoul', amsterdam: 'Europe/Amsterdam', lisbon: 'Europe/Lisbon',
+  dublin: 'Europe/Dublin', vienna: 'Europe/Vienna', prague: 'Europe/Prague', oslo: 'Europe/Oslo',
+  stockholm: 'Europe/Stockholm', zurich: 'Europe/Zurich', athens: 'Europe/Athens', istanbul: 'Europe/Istanbul',
+  lima: 'America/Lima',
+};
+
+/** Whether a property asks for a time zone rather than a place name. */
+export function isTimeZoneProperty(name: string, description = ''): boolean {
+  if (/time_?zone|\btz\b/i.test(name)) return true;
+  return !/location|city|place|town|destination/i.test(name) && /\btime ?zone\b|\biana\b/i.test(description);
+}
+
 const NOT_PLACES = /^(?:I|The|A|An|And|Or|What|How|Celsius|Fahrenheit|Kelvin|Please|Also|Then|Convert|Compute|Calculate|Search|Find|Tell|Get|Check|BMI)$/;
 
 export function extractEntities(text: string, context: string = text, answer: Entities['answer'] = null): Entities {
@@ -166,6 +187,12 @@ function numberFor(name: string, schema: JsonSchema, entities: Entities, used: S
 
 function stringFor(name: string, schema: JsonSchema, entities: Entities, placeIndex: { next: number }): Fill {
   const hint = `${name} ${schema.description ?? ''}`.toLowerCase();
+  if (isTimeZoneProperty(name, schema.description)) {
+    const place = entities.places[placeIndex.next] ?? entities.places[0];
+    placeIndex.next += 1;
+    const zone = place ? CITY_TIME_ZONES[place.replace(/,\s*[A-Z]{2}$/, '').toLowerCase()] : undefined;
+    return zone ? { value: zone, fromUser: true } : { value: 'UTC', fromUser: false };
+  }
   if (/location|city|place|where|destination|town|region|country/.test(name.toLowerCase()) || /\b(?:city|location)\b/.test(hint)) {
     const place = entities.places[placeIndex.next] ?? entities.places[0];
     placeIndex.next += 1;

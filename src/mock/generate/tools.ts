@@ -8,7 +8,7 @@
 import type { MessageCreateParamsBase, Tool, ToolUnion } from '@anthropic-ai/sdk/resources/messages/messages';
 import { findCalculations } from './arithmetic';
 import { toolCallKey } from './conversation';
-import { extractEntities, synthesizeFromSchema, type JsonSchema } from './schema-values';
+import { extractEntities, isTimeZoneProperty, synthesizeFromSchema, type JsonSchema } from './schema-values';
 
 export interface PlannedToolCall {
   tool: Tool;
@@ -106,9 +106,18 @@ export function splitRequests(question: string): string[] {
     .filter((part) => part.length > 0);
 }
 
+/** Whether the tool takes a place: a location-like property, or a time zone (filled from a city). */
 function hasLocationProperty(tool: Tool): boolean {
   const properties = (tool.input_schema as JsonSchema).properties ?? {};
-  return Object.keys(properties).some((name) => /location|city|place|town|destination/i.test(name));
+  return Object.entries(properties).some(([name, schema]) =>
+    /location|city|place|town|destination/i.test(name) || isTimeZoneProperty(name, schema?.description));
+}
+
+/** The part rewritten to be about `place` ("the time in Paris" → "the time in Tokyo"; "the weather" → "the weather in Tokyo"). */
+function partAbout(part: string, partPlaces: readonly string[], place: string): string {
+  const own = partPlaces[0];
+  if (own !== undefined && part.includes(own)) return part.replace(own, place);
+  return `${part.replace(/[?.!]+\s*$/, '')} in ${place}`;
 }
 
 function inputFor(tool: Tool, part: string, question: string): Record<string, unknown> {
@@ -140,17 +149,41 @@ export function planToolCalls(params: MessageCreateParamsBase, question: string,
   if (candidates.length === 0) return [];
 
   const calls: PlannedToolCall[] = [];
-  let previous: Tool | null = null;
-  for (const part of splitRequests(question)) {
-    let tool = bestTool(candidates, part)?.tool ?? null;
-    // "…in Paris and in Tokyo": the second part names only a place, so it reuses the previous tool.
-    if (!tool && previous && hasLocationProperty(previous) && extractEntities(part).places.length > 0) tool = previous;
-    if (!tool) continue;
+  const add = (tool: Tool, part: string) => {
     const input = inputFor(tool, part, question);
     const key = toolCallKey(tool.name, input);
     if (!alreadyMade.includes(key) && !calls.some((call) => toolCallKey(call.tool.name, call.input) === key)) calls.push({ tool, input, part });
-    previous = tool;
+  };
+  // Tools asked about together share the places named with them: "the weather and the time in Paris and Tokyo" is
+  // split into "the weather" / "the time in Paris" / "Tokyo", and means both tools for both cities.
+  let group: Array<{ tool: Tool; part: string; places: string[] }> = [];
+  let waitingForPlace: Array<{ tool: Tool; part: string }> = [];
+  for (const part of splitRequests(question)) {
+    const places = extractEntities(part).places;
+    const tool = bestTool(candidates, part)?.tool ?? null;
+    if (!tool) {
+      // "…in Paris and in Tokyo": a part that names only places repeats the tools of the group for them.
+      const placeTools = group.filter((member) => hasLocationProperty(member.tool));
+      if (places.length === 0 || placeTools.length === 0) continue;
+      for (const place of places) for (const member of placeTools) add(member.tool, partAbout(member.part, member.places, place));
+      continue;
+    }
+    if (hasLocationProperty(tool) && places.length === 0) {
+      waitingForPlace.push({ tool, part });
+      group = waitingForPlace.map((waiting) => ({ ...waiting, places: [] }));
+      continue;
+    }
+    if (places.length > 0) {
+      for (const waiting of waitingForPlace) for (const place of places) add(waiting.tool, partAbout(waiting.part, [], place));
+      group = [...waitingForPlace.map((waiting) => ({ ...waiting, places: [] as string[] })), { tool, part, places }];
+    } else {
+      for (const waiting of waitingForPlace) add(waiting.tool, waiting.part);
+      group = [{ tool, part, places }];
+    }
+    waitingForPlace = [];
+    add(tool, part);
   }
+  for (const waiting of waitingForPlace) add(waiting.tool, waiting.part);
 
   // any / tool force at least one call, even when nothing in the request matches.
   if (calls.length === 0 && (choice.type === 'any' || choice.type === 'tool')) {

@@ -7,9 +7,14 @@
  * Control routes (not part of the API): `POST /_emulator/faults` with a FaultScenario JSON body,
  * `GET /_emulator/faults`, `POST /_emulator/reset`; and the request header
  * `x-emulator-fault: rate_limit|overloaded|api_error|permission|stream_error` as a one-request shortcut.
+ *
+ * Browser pages: like the API, a request with an `Origin` header must opt in with
+ * `anthropic-dangerous-direct-browser-access: true` (browser-access.ts), else it gets a 401 without CORS headers.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { PUBLIC_ORIGIN_HEADER } from '../batch-routes';
+import { BROWSER_ACCESS_HEADER, CORS_OPT_IN_MESSAGE, isBrowserRequestWithoutOptIn } from '../browser-access';
 import { createEmulator, type Emulator, type EmulatorOptions, type FaultScenario } from '../emulator';
 import { parseFaultScenario } from '../faults';
 import { API_ORIGIN } from '../handlers';
@@ -79,7 +84,7 @@ async function serve(emulator: Emulator, req: IncomingMessage, res: ServerRespon
     // Preflight for browser pages pointed at the local server.
     res.writeHead(204, {
       'access-control-allow-origin': '*',
-      'access-control-allow-methods': 'GET, POST, OPTIONS',
+      'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS',
       'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*',
     });
     res.end();
@@ -88,6 +93,15 @@ async function serve(emulator: Emulator, req: IncomingMessage, res: ServerRespon
   const received = method === 'GET' || method === 'HEAD' ? undefined : await readAll(req, MAX_REQUEST_BYTES);
   const body = received?.bytes;
   if (path.startsWith('/_emulator/')) return serveControl(emulator, method, path, body, res);
+
+  if (isBrowserRequestWithoutOptIn({
+    origin: headerValue(req.headers.origin),
+    optIn: headerValue(req.headers[BROWSER_ACCESS_HEADER]),
+  })) {
+    // Sent without CORS headers on purpose: a browser then reports a network error, as with the real API.
+    sendJson(res, 401, errorBody('authentication_error', CORS_OPT_IN_MESSAGE));
+    return;
+  }
 
   const shortcut = headerValue(req.headers['x-emulator-fault']);
   if (shortcut !== undefined) {
@@ -109,6 +123,8 @@ async function serve(emulator: Emulator, req: IncomingMessage, res: ServerRespon
     if (HOP_BY_HOP.has(name) || name === 'x-emulator-fault' || value === undefined) continue;
     headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
+  // Batch `results_url` is absolute and followed verbatim by the SDK: it must point back at this server.
+  headers.set(PUBLIC_ORIGIN_HEADER, `http://${headerValue(req.headers.host) ?? 'localhost'}`);
   // An oversized body was not kept (readAll): its length alone tells the emulator to answer 413 (body-limit.ts).
   if (received?.tooLarge) headers.set('content-length', String(received.byteLength));
   const request = new Request(`${API_ORIGIN}${path}`, {
@@ -130,7 +146,9 @@ async function serve(emulator: Emulator, req: IncomingMessage, res: ServerRespon
   response.headers.forEach((value, name) => {
     outgoing[name] = value;
   });
-  res.writeHead(response.status, outgoing);
+  // Node knows no reason phrase for 529 and would send "unknown"; the status is the API's "overloaded" code (REF §3).
+  if (response.status === 529) res.writeHead(529, 'Overloaded', outgoing);
+  else res.writeHead(response.status, outgoing);
   if (!response.body) {
     res.end();
     return;

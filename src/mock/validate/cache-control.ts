@@ -33,7 +33,8 @@ export function checkCacheControl(ctx: RuleContext): ApiFailure | null {
   };
 
   const tools = Array.isArray(ctx.body.tools) ? ctx.body.tools : [];
-  tools.forEach((tool, index) => isObject(tool) && visit(tool, ['tools', index]));
+  // Paths name the tagged-union member, as the API's do ("tools.0.custom.…", "messages.0.content.1.text.…").
+  tools.forEach((tool, index) => isObject(tool) && visit(tool, ['tools', index, typeof tool.type === 'string' ? tool.type : 'custom']));
   if (Array.isArray(ctx.body.system)) ctx.body.system.forEach((block, index) => isObject(block) && visit(block, ['system', index]));
   const messages = ctx.body.messages as unknown[];
   let lastBlock: { block: JsonObject; path: Path } | null = null;
@@ -43,10 +44,10 @@ export function checkCacheControl(ctx: RuleContext): ApiFailure | null {
       return;
     }
     contentBlocks(message.content).forEach((block, blockIndex) => {
-      const path: Path = ['messages', messageIndex, 'content', blockIndex];
+      const path: Path = ['messages', messageIndex, 'content', blockIndex, String(block.type)];
       visit(block, path);
       if (block.type === 'tool_result' && Array.isArray(block.content)) {
-        block.content.forEach((inner, innerIndex) => isObject(inner) && visit(inner, [...path, 'content', innerIndex]));
+        block.content.forEach((inner, innerIndex) => isObject(inner) && visit(inner, [...path, 'content', innerIndex, String(inner.type)]));
       }
       lastBlock = { block, path };
     });

@@ -17,8 +17,10 @@
  *    (an opening instruction belongs in the top-level `system` field — third-party notes, REF §4).
  */
 import type { ApiFailure } from '../errors';
+import { checkBase64Image, checkBase64Pdf } from './media';
 import { mergeTurns, thinkingIsActive } from './turns';
 import {
+  checkUnionTag,
   expectLiteral,
   invalid,
   isObject,
@@ -112,36 +114,45 @@ function checkSystemMessage(message: JsonObject, path: Path, index: number): Api
 function checkBlock(block: unknown, path: Path, allowed: readonly string[], role: 'user' | 'assistant' | 'system'): ApiFailure | null {
   if (!isObject(block)) return invalid(path, typeMessages.object);
   const type = block.type;
-  if (typeof type !== 'string') return invalid([...path, 'type'], 'Field required');
-  if (!allowed.includes(type)) {
-    const known = [...new Set<string>([...USER_BLOCK_TYPES, ...ASSISTANT_BLOCK_TYPES])].includes(type);
-    return invalid([...path, 'type'], known
-      ? `\`${type}\` blocks are not allowed in ${role} messages`
-      : `Input should be ${literalList(allowed)}`);
-  }
+  const known = typeof type === 'string'
+    && [...new Set<string>([...USER_BLOCK_TYPES, ...ASSISTANT_BLOCK_TYPES, ...TOOL_RESULT_CONTENT_TYPES])].includes(type);
+  if (!known) return checkUnionTag(path, type, allowed);
+  if (!allowed.includes(type as string)) return invalid([...path, 'type'], `\`${String(type)}\` blocks are not allowed in ${role} messages`);
+  // Past a tagged union the schema library names the member in the path ("messages.0.content.0.image.source…").
+  const tagged: Path = [...path, type as string];
   switch (type) {
     case 'text':
-      return checkTextBlock(block, path);
+      return checkTextBlock(block, tagged);
     case 'image':
-      return checkImageBlock(block, path);
+      return checkImageBlock(block, tagged);
     case 'document':
-      return checkDocumentBlock(block, path);
+      return checkDocumentBlock(block, tagged);
     case 'search_result':
-      return checkSearchResultBlock(block, path);
+      return checkSearchResultBlock(block, tagged);
     case 'tool_use':
-      return checkToolUseBlock(block, path);
+      return checkToolUseBlock(block, tagged);
     case 'tool_result':
-      return checkToolResultBlock(block, path);
+      return checkToolResultBlock(block, tagged);
     case 'thinking':
       return firstOf(
-        rejectExtraKeys(path, block, ['type', 'thinking', 'signature']),
-        typeof block.thinking === 'string' ? null : invalid([...path, 'thinking'], typeMessages.string),
-        typeof block.signature === 'string' ? null : invalid([...path, 'signature'], typeMessages.string),
+        rejectExtraKeys(tagged, block, ['type', 'thinking', 'signature']),
+        typeof block.thinking === 'string' ? null : invalid([...tagged, 'thinking'], typeMessages.string),
+        typeof block.signature === 'string' ? null : invalid([...tagged, 'signature'], typeMessages.string),
+      );
+    case 'tool_reference': // ToolReferenceBlockParam (SDK messages.ts:6190-6199)
+      return firstOf(
+        rejectExtraKeys(tagged, block, ['type', 'tool_name', 'cache_control']),
+        typeof block.tool_name === 'string' ? null : invalid([...tagged, 'tool_name'], typeMessages.string),
+      );
+    case 'browser_state': // BrowserStateBlockParam (SDK messages.ts:2252-2271)
+      return firstOf(
+        rejectExtraKeys(tagged, block, ['type', 'tabs', 'cache_control', 'state_changes']),
+        Array.isArray(block.tabs) ? null : invalid([...tagged, 'tabs'], typeMessages.list),
       );
     case 'redacted_thinking':
       return firstOf(
-        rejectExtraKeys(path, block, ['type', 'data']),
-        typeof block.data === 'string' ? null : invalid([...path, 'data'], typeMessages.string),
+        rejectExtraKeys(tagged, block, ['type', 'data']),
+        typeof block.data === 'string' ? null : invalid([...tagged, 'data'], typeMessages.string),
       );
     default:
       return null; // server tool blocks and container_upload: passed through, the emulator runs no server tools
@@ -167,14 +178,14 @@ function checkImageBlock(block: JsonObject, path: Path): ApiFailure | null {
   if (extra) return extra;
   const source = block.source;
   if (!isObject(source)) return invalid([...path, 'source'], typeMessages.object);
-  const sourcePath = [...path, 'source'];
-  const kind = expectLiteral([...sourcePath, 'type'], source.type, ['base64', 'url', 'file']);
+  const kind = checkUnionTag([...path, 'source'], source.type, ['base64', 'url', 'file']);
   if (kind) return kind;
+  const sourcePath = [...path, 'source', source.type as string];
   if (source.type === 'base64') {
     return firstOf(
       expectLiteral([...sourcePath, 'media_type'], source.media_type, IMAGE_MEDIA_TYPES),
       typeof source.data === 'string' && source.data.length > 0 ? null : invalid([...sourcePath, 'data'], typeMessages.string),
-    );
+    ) ?? checkBase64Image(sourcePath, source.media_type as string, source.data as string);
   }
   if (source.type === 'url') return typeof source.url === 'string' ? null : invalid([...sourcePath, 'url'], typeMessages.string);
   return typeof source.file_id === 'string' ? null : invalid([...sourcePath, 'file_id'], typeMessages.string);
@@ -185,15 +196,15 @@ function checkDocumentBlock(block: JsonObject, path: Path): ApiFailure | null {
   if (extra) return extra;
   const source = block.source;
   if (!isObject(source)) return invalid([...path, 'source'], typeMessages.object);
-  const sourcePath = [...path, 'source'];
-  const kind = expectLiteral([...sourcePath, 'type'], source.type, ['base64', 'text', 'content', 'url', 'file']);
+  const kind = checkUnionTag([...path, 'source'], source.type, ['base64', 'text', 'content', 'url', 'file']);
   if (kind) return kind;
+  const sourcePath = [...path, 'source', source.type as string];
   switch (source.type) {
     case 'base64':
       return firstOf(
         expectLiteral([...sourcePath, 'media_type'], source.media_type, ['application/pdf']),
         typeof source.data === 'string' ? null : invalid([...sourcePath, 'data'], typeMessages.string),
-      );
+      ) ?? checkBase64Pdf(sourcePath, source.data as string);
     case 'text':
       return firstOf(
         expectLiteral([...sourcePath, 'media_type'], source.media_type, ['text/plain']),
@@ -232,6 +243,9 @@ function checkToolUseBlock(block: JsonObject, path: Path): ApiFailure | null {
   );
 }
 
+/** `ToolResultBlockParam.content` block types (SDK messages.ts:6219-6228). */
+const TOOL_RESULT_CONTENT_TYPES = ['text', 'image', 'document', 'search_result', 'tool_reference', 'browser_state'] as const;
+
 function checkToolResultBlock(block: JsonObject, path: Path): ApiFailure | null {
   const basic = firstOf(
     rejectExtraKeys(path, block, ['type', 'tool_use_id', 'content', 'is_error', 'cache_control', 'toolset_name']),
@@ -243,7 +257,7 @@ function checkToolResultBlock(block: JsonObject, path: Path): ApiFailure | null 
   if (content === undefined || typeof content === 'string') return null;
   if (!Array.isArray(content)) return invalid([...path, 'content'], typeMessages.string);
   for (const [index, inner] of content.entries()) {
-    const failure = checkBlock(inner, [...path, 'content', index], ['text', 'image', 'document', 'search_result'], 'user');
+    const failure = checkBlock(inner, [...path, 'content', index], TOOL_RESULT_CONTENT_TYPES, 'user');
     if (failure) return failure;
   }
   return null;

@@ -44,7 +44,9 @@ export function checkSampling(ctx: RuleContext): ApiFailure | null {
 
   if (thinkingIsActive(body, model.thinkingOnByDefault)) {
     if (has(temperature) && temperature !== 1) {
-      return invalid(['temperature'], 'temperature may only be set to 1 when thinking is enabled');
+      // The API's words, captured in third-party code and logs (e.g. "`temperature` may only be set to 1 when thinking
+      // is enabled or in adaptive mode"); no field-path prefix.
+      return invalid([], '`temperature` may only be set to 1 when thinking is enabled or in adaptive mode.');
     }
     if (has(topP) && (topP as number) < 0.95) {
       return invalid(['top_p'], 'top_p must be between 0.95 and 1 when thinking is enabled');

@@ -19,13 +19,13 @@
 import type { ApiFailure } from '../errors';
 import { isValidRedactedThinking, verifyThinkingSignature } from '../signature';
 import { mergeTurns } from './turns';
-import { expectLiteral, invalid, isInteger, isObject, rejectExtraKeys, typeMessages, type RuleContext } from './util';
+import { checkUnionTag, expectLiteral, invalid, isInteger, isObject, rejectExtraKeys, typeMessages, type RuleContext } from './util';
 
 export function checkThinkingConfig(ctx: RuleContext): ApiFailure | null {
   const thinking = ctx.body.thinking;
   if (thinking === undefined || thinking === null) return null;
   if (!isObject(thinking)) return invalid(['thinking'], typeMessages.object);
-  const kind = expectLiteral(['thinking', 'type'], thinking.type, ['enabled', 'disabled', 'adaptive', 'between_tools']);
+  const kind = checkUnionTag(['thinking'], thinking.type, ['enabled', 'disabled', 'adaptive', 'between_tools']);
   if (kind) return kind;
   const type = thinking.type as 'enabled' | 'disabled' | 'adaptive' | 'between_tools';
   const path = ['thinking', type];

@@ -13,7 +13,7 @@
  */
 import type { ApiFailure } from '../errors';
 import { thinkingIsActive } from './turns';
-import { expectLiteral, invalid, isObject, rejectExtraKeys, typeMessages, type RuleContext } from './util';
+import { checkUnionTag, expectLiteral, invalid, isObject, rejectExtraKeys, typeMessages, type RuleContext } from './util';
 
 const TOOL_NAME = /^[a-zA-Z0-9_-]{1,128}$/;
 
@@ -22,8 +22,14 @@ const CUSTOM_TOOL_FIELDS = [
   'input_examples', 'allowed_callers',
 ];
 
-/** Versioned tools the API defines itself (SDK ToolUnion); the emulator accepts them but runs none. */
-const SERVER_TOOL_TYPE = /^(bash|code_execution|browser_toolset|memory|computer_toolset|text_editor|web_search|web_fetch|tool_search_tool_bm25|tool_search_tool_regex)(_\d{8})?$/;
+/** Versioned tools the API defines itself: the `type`s of the SDK's `ToolUnion` (messages.ts:6460-6481); accepted, none run. */
+const SERVER_TOOL_TYPES = [
+  'bash_20250124', 'code_execution_20250522', 'code_execution_20250825', 'code_execution_20260120',
+  'code_execution_20260521', 'browser_toolset_20260801', 'memory_20250818', 'computer_toolset_20260801',
+  'text_editor_20250124', 'text_editor_20250429', 'text_editor_20250728', 'web_search_20250305', 'web_fetch_20250910',
+  'web_search_20260209', 'web_fetch_20260209', 'web_fetch_20260309', 'web_search_20260318', 'web_fetch_20260318',
+  'tool_search_tool_bm25_20251119', 'tool_search_tool_bm25', 'tool_search_tool_regex_20251119', 'tool_search_tool_regex',
+] as const;
 
 export function checkTools(ctx: RuleContext): ApiFailure | null {
   const tools = ctx.body.tools;
@@ -35,11 +41,10 @@ export function checkTools(ctx: RuleContext): ApiFailure | null {
     if (!isObject(tool)) return invalid(path, typeMessages.object);
     const isCustom = tool.type === undefined || tool.type === null || tool.type === 'custom';
     if (!isCustom) {
-      if (typeof tool.type !== 'string' || !SERVER_TOOL_TYPE.test(tool.type)) {
-        return invalid([...path, 'type'], `Input should be 'custom' or a supported server tool type, not ${JSON.stringify(tool.type)}`);
-      }
+      const tag = checkUnionTag(path, tool.type, ['custom', ...SERVER_TOOL_TYPES]);
+      if (tag) return tag;
     } else {
-      const failure = checkCustomTool(tool, path);
+      const failure = checkCustomTool(tool, [...path, 'custom']); // "tools.0.custom.name: …" as the API words it
       if (failure) return failure;
     }
     const name = typeof tool.name === 'string' ? tool.name : String(tool.type);
@@ -75,28 +80,29 @@ export function checkToolChoice(ctx: RuleContext): ApiFailure | null {
   const choice = ctx.body.tool_choice;
   if (choice === undefined || choice === null) return null;
   if (!isObject(choice)) return invalid(['tool_choice'], typeMessages.object);
-  const kind = expectLiteral(['tool_choice', 'type'], choice.type, ['auto', 'any', 'tool', 'none']);
+  const kind = checkUnionTag(['tool_choice'], choice.type, ['auto', 'any', 'tool', 'none']);
   if (kind) return kind;
   const allowedKeys = choice.type === 'tool' ? ['type', 'name', 'disable_parallel_tool_use']
     : choice.type === 'none' ? ['type'] : ['type', 'disable_parallel_tool_use'];
-  const extra = rejectExtraKeys(['tool_choice'], choice, allowedKeys);
+  const member = ['tool_choice', choice.type as string];
+  const extra = rejectExtraKeys(member, choice, allowedKeys);
   if (extra) return extra;
   if (choice.disable_parallel_tool_use !== undefined && typeof choice.disable_parallel_tool_use !== 'boolean') {
-    return invalid(['tool_choice', 'disable_parallel_tool_use'], typeMessages.boolean);
+    return invalid([...member, 'disable_parallel_tool_use'], typeMessages.boolean);
   }
   const forced = choice.type === 'any' || choice.type === 'tool';
   if (forced && !ctx.model.supportsForcedToolChoice) {
     return invalid(['tool_choice'], 'type "tool" and "any" are not supported for this model.');
   }
   const tools = Array.isArray(ctx.body.tools) ? ctx.body.tools.filter(isObject) : [];
+  // Any tool_choice, `none` and `auto` included, needs tools: "tool_choice.any may only be specified while providing
+  // tools" (the API's words, captured in third-party code; the rule holds for every type there).
+  if (tools.length === 0) return invalid([], `tool_choice.${String(choice.type)} may only be specified while providing tools`);
   if (choice.type === 'tool') {
-    if (typeof choice.name !== 'string') return invalid(['tool_choice', 'name'], 'Field required');
+    if (typeof choice.name !== 'string') return invalid([...member, 'name'], 'Field required');
     if (!tools.some((tool) => tool.name === choice.name)) {
-      return invalid(['tool_choice', 'name'], `tool "${choice.name}" was not found in \`tools\``);
+      return invalid([...member, 'name'], `tool "${choice.name}" was not found in \`tools\``);
     }
-  }
-  if (choice.type === 'any' && tools.length === 0) {
-    return invalid(['tool_choice'], 'tool_choice.type "any" requires at least one tool in `tools`');
   }
   if (forced && thinkingIsActive(ctx.body, ctx.model.thinkingOnByDefault)) {
     return invalid([], 'Thinking may not be enabled when tool_choice forces tool use.');

@@ -64,6 +64,22 @@ export const typeMessages = {
   object: 'Input should be a valid dictionary',
 } as const;
 
+/**
+ * A tagged union (`type` picks the member) whose tag matches no member, in the schema library's words as the API
+ * answers them, e.g. "messages.10.content.0.document.source: Input tag 'file' found using 'type' does not match any
+ * of the expected tags: 'base64', 'content', 'text', 'url'" and "tools.0: Input tag 'function' found using 'type'
+ * does not match any of the expected tags: …" (real 400s quoted in third-party code). The error sits at the union's
+ * own path, not at `.type`; a missing tag reads "Unable to extract tag using discriminator 'type'".
+ */
+export function checkUnionTag(path: Path, tag: unknown, expected: readonly string[]): ApiFailure | null {
+  if (tag === undefined || tag === null) return invalid(path, "Unable to extract tag using discriminator 'type'");
+  if (typeof tag === 'string' && expected.includes(tag)) return null;
+  const shown = typeof tag === 'string' ? tag : JSON.stringify(tag);
+  // The tags are listed sorted, as in the quoted document-source error.
+  const tags = [...expected].sort().map((t) => `'${t}'`).join(', ');
+  return invalid(path, `Input tag '${shown}' found using 'type' does not match any of the expected tags: ${tags}`);
+}
+
 /** `<path>.<key>: Extra inputs are not permitted` for the first key outside `allowed`. */
 export function rejectExtraKeys(path: Path, value: JsonObject, allowed: readonly string[]): ApiFailure | null {
   for (const key of Object.keys(value)) {

@@ -1,0 +1,101 @@
+/**
+ * Compressed request bodies (`Content-Encoding`). The API accepts them: the SDK's error classes name the three
+ * ways it can fail — 400 `request_body_encoding_unsupported` ("The request's `Content-Encoding` is not supported"),
+ * 400 `request_body_encoding_invalid` ("The request body is not valid for its `Content-Encoding`") and 413
+ * `request_body_too_large_after_decoding` ("The compressed request body exceeds the request size limit once
+ * decoded") (SDK:resources/shared.ts:115-186, 617-633; REF §3), and clients send gzip bodies to api.anthropic.com
+ * (third-party: docs.rs synaps-engine RequestCompressionMode).
+ *
+ * Which codings the API supports is not documented: the emulator decodes `gzip` (and `x-gzip`) and `deflate`, the
+ * codings every browser's `DecompressionStream` knows, and calls any other one unsupported. Error wording is the
+ * emulator's own; `details.error_code` is the API's, so the SDK raises its specific error classes.
+ */
+import type { ApiFailure } from './errors';
+
+export type DecodedBody = { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; failure: ApiFailure };
+
+const FORMATS: Record<string, CompressionFormat> = { gzip: 'gzip', 'x-gzip': 'gzip', deflate: 'deflate' };
+
+/** The codings listed in a `Content-Encoding` header, in the order they were applied; none for identity. */
+export function contentCodings(header: string | null): string[] {
+  return (header ?? '')
+    .split(',')
+    .map((coding) => coding.trim().toLowerCase())
+    .filter((coding) => coding !== '' && coding !== 'identity');
+}
+
+/** Undoes every coding (last applied first), stopping once the decoded size passes `limit`. */
+export async function decodeBody(bytes: Uint8Array<ArrayBuffer>, codings: readonly string[], limit: number): Promise<DecodedBody> {
+  let current = bytes;
+  for (const coding of [...codings].reverse()) {
+    const format = FORMATS[coding];
+    if (!format) {
+      return {
+        ok: false,
+        failure: {
+          status: 400,
+          type: 'invalid_request_error',
+          message: `Content-Encoding "${coding}" is not supported; send the body uncompressed or with gzip or deflate.`,
+          details: { error_code: 'request_body_encoding_unsupported' },
+        },
+      };
+    }
+    const decoded = await inflate(current, format, limit);
+    if (decoded === 'invalid') {
+      return {
+        ok: false,
+        failure: {
+          status: 400,
+          type: 'invalid_request_error',
+          message: `The request body is not valid ${coding} data, as its Content-Encoding header says it is.`,
+          details: { error_code: 'request_body_encoding_invalid' },
+        },
+      };
+    }
+    if (decoded === 'too_large') {
+      return {
+        ok: false,
+        failure: {
+          status: 413,
+          type: 'request_too_large',
+          message: `Request exceeds the maximum allowed number of bytes (${limit}) once decoded.`,
+          details: { error_code: 'request_body_too_large_after_decoding' },
+        },
+      };
+    }
+    current = decoded;
+  }
+  return { ok: true, bytes: current };
+}
+
+async function inflate(
+  bytes: Uint8Array<ArrayBuffer>,
+  format: CompressionFormat,
+  limit: number,
+): Promise<Uint8Array<ArrayBuffer> | 'invalid' | 'too_large'> {
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream(format));
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > limit) {
+        await reader.cancel().catch(() => undefined);
+        return 'too_large';
+      }
+      chunks.push(value);
+    }
+  } catch {
+    return 'invalid';
+  }
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
