@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { lessonsPlugin } from './src/lessons/vite-plugin';
 import { sandboxAssetsPlugin } from './src/runner/vite-plugin';
 import { sucraseTrimVitePlugin } from './src/runner/sucrase-bundle-trim';
+import { monacoCellLibsPlugin } from './src/editor/vite-plugin';
 
 // GitHub Pages serves a project site under /<repository>/: the base path comes from BASE_PATH.
 const base = process.env.BASE_PATH ?? '/';
@@ -9,7 +10,7 @@ const base = process.env.BASE_PATH ?? '/';
 export default defineConfig({
   base,
   plugins: [lessonsPlugin(), sandboxAssetsPlugin(), sucraseTrimVitePlugin()],
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [monacoCellLibsPlugin()] },
   build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 8000 },
   test: {
     projects: [

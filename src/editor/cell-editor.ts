@@ -3,6 +3,7 @@
  * follows the content, and edits made by the page (reset, solution) that stay undoable.
  */
 import { adoptMonacoStyles } from './monaco-styles';
+import { startTypeScriptWorker } from './typescript-worker-start';
 
 export interface CellEditorOptions {
   cellId: string;
@@ -24,8 +25,10 @@ const MAX_HEIGHT_PX = 640;
 
 /** Creates the editor inside `host` (a light-DOM element). Loads Monaco on first use. */
 export async function createCellEditor(host: HTMLElement, options: CellEditorOptions): Promise<CellEditor> {
-  // The SDK typings chunk downloads alongside Monaco, not after it.
-  void import('./sdk-typings').catch(() => undefined);
+  // Completions wait for the TypeScript worker, the slowest part: it starts first and builds its program
+  // on another core while Monaco loads here. The typings chunk downloads alongside Monaco, not after it.
+  startTypeScriptWorker();
+  void import('./cell-extra-libs').catch(() => undefined);
   const { monaco, addSdkTypingsOnce } = await import('./load-monaco');
   await addSdkTypingsOnce();
   adoptMonacoStyles(host);

@@ -6,7 +6,8 @@
  * ~3 MB, mostly the beta and admin APIs) made the first completion take ~10–20 s. Only what
  * `index.d.ts` reaches is kept, without the API areas the course does not use; imports of those
  * resolve to nothing, so e.g. `client.beta` is `any` (declaration files are not type-checked).
- * This module is only ever imported dynamically, after an editor is open.
+ * Reached only through cell-extra-libs.ts: a chunk the page imports after an editor is asked for, and
+ * the editor's TypeScript worker, which bundles it.
  */
 const PACKAGE_ROOT = '/node_modules/@anthropic-ai/sdk/';
 const ENTRY = `${PACKAGE_ROOT}index.d.ts`;

@@ -1,0 +1,21 @@
+/**
+ * The declaration files every cell is type-checked with besides TypeScript's ES2023 libs: the worker
+ * globals (fetch, Response, TextDecoder…: the part of lib.webworker.d.ts cells can reach, a sixth of its
+ * size), the sandbox globals and the SDK's typings. One list for the page and the TypeScript worker (which
+ * parses it before the page hands it over), so both hold the same text under the same paths.
+ */
+// The same declarations the lessons are type-checked against, so the editor and the tests cannot drift.
+import SANDBOX_GLOBALS_DTS from '../lessons/sandbox-globals.d.ts?raw';
+import { SDK_TYPINGS } from './sdk-typings';
+import { WORKER_GLOBALS_DTS } from './worker-globals.generated';
+
+export interface ExtraLib {
+  filePath: string;
+  content: string;
+}
+
+export const CELL_EXTRA_LIBS: readonly ExtraLib[] = [
+  { filePath: 'file:///playground/worker-globals.d.ts', content: WORKER_GLOBALS_DTS },
+  { filePath: 'file:///playground/sandbox-globals.d.ts', content: SANDBOX_GLOBALS_DTS },
+  ...SDK_TYPINGS.map(([filePath, content]) => ({ filePath, content })),
+];

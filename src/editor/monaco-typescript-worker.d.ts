@@ -1,0 +1,61 @@
+/**
+ * Types for the two modules of Monaco's TypeScript worker that our own worker entry builds on
+ * (monaco-editor ships them without declarations). Only what src/editor uses, as Monaco 0.57 has it.
+ */
+declare module 'monaco-editor/languages/features/typescript/tsWorker' {
+  /** A model mirrored into the worker (only what TypeScriptWorker reads). */
+  export interface MirrorModel {
+    readonly uri: { readonly path: string; toString(skipEncoding?: boolean): string };
+    readonly version: number;
+    getValue(): string;
+  }
+
+  export interface WorkerContext {
+    getMirrorModels(): readonly MirrorModel[];
+  }
+
+  export interface ExtraLibVersion {
+    content: string;
+    version: number;
+  }
+
+  /** What the page's WorkerManager sends as the worker's first message. */
+  export interface TypeScriptWorkerCreateData {
+    compilerOptions: Record<string, unknown>;
+    extraLibs: Record<string, ExtraLibVersion>;
+    inlayHintsOptions?: unknown;
+    customWorkerPath?: string;
+  }
+
+  /** A completion list as TypeScript's language service returns it (only what we read). */
+  export interface CompletionInfo {
+    entries: readonly { name: string; kind: string }[];
+  }
+
+  export interface DiagnosticSummary {
+    code: number;
+    messageText: unknown;
+    start?: number;
+    length?: number;
+  }
+
+  export class TypeScriptWorker {
+    constructor(ctx: WorkerContext, createData: TypeScriptWorkerCreateData);
+    getSyntacticDiagnostics(fileName: string): Promise<DiagnosticSummary[]>;
+    getSemanticDiagnostics(fileName: string): Promise<DiagnosticSummary[]>;
+    getCompletionsAtPosition(fileName: string, position: number): Promise<CompletionInfo | undefined>;
+    updateExtraLibs(extraLibs: Record<string, ExtraLibVersion>): Promise<void>;
+    getCompilationSettings(): Record<string, unknown>;
+    getExtraLibs(): Record<string, ExtraLibVersion>;
+  }
+}
+
+declare module 'monaco-editor/internal/common/initialize' {
+  /** Answers the page's worker protocol; `create` makes the object whose methods the page calls. */
+  export function initialize(
+    create: (
+      ctx: import('monaco-editor/languages/features/typescript/tsWorker').WorkerContext,
+      createData: import('monaco-editor/languages/features/typescript/tsWorker').TypeScriptWorkerCreateData,
+    ) => object,
+  ): void;
+}
