@@ -3,7 +3,6 @@
  * follows the content, and edits made by the page (reset, solution) that stay undoable.
  */
 import { adoptMonacoStyles } from './monaco-styles';
-import { startTypeScriptWorker } from './typescript-worker-start';
 
 export interface CellEditorOptions {
   cellId: string;
@@ -25,9 +24,10 @@ const MAX_HEIGHT_PX = 640;
 
 /** Creates the editor inside `host` (a light-DOM element). Loads Monaco on first use. */
 export async function createCellEditor(host: HTMLElement, options: CellEditorOptions): Promise<CellEditor> {
-  // Completions wait for the TypeScript worker, the slowest part: it starts first and builds its program
-  // on another core while Monaco loads here. The typings chunk downloads alongside Monaco, not after it.
-  startTypeScriptWorker();
+  // The typings chunk downloads alongside Monaco, not after it. The TypeScript worker is not started
+  // here on purpose: started before Monaco, it competed with Monaco's start-up on a 2-core machine and
+  // the editor appeared ~0.9 s later for no earlier first completion (BENCHMARKS.md, "Editor: first
+  // completion"). Monaco asks for it once the first model exists, and it warms itself up then.
   void import('./cell-extra-libs').catch(() => undefined);
   const { monaco, addSdkTypingsOnce } = await import('./load-monaco');
   await addSdkTypingsOnce();

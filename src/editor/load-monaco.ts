@@ -6,13 +6,14 @@
 import * as monaco from 'monaco-editor';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import { CELL_COMPILER_OPTIONS, NOTEBOOK_IGNORED_DIAGNOSTICS } from './cell-compiler-options';
-import { takeTypeScriptWorker } from './typescript-worker-start';
+// Monaco's own TypeScript worker; its bundled lib texts are cut to what cells use (vite-plugin.ts).
+import TypeScriptWorker from 'monaco-editor/languages/features/typescript/ts.worker?worker';
 
 export type Monaco = typeof monaco;
 
 self.MonacoEnvironment = {
   getWorker(_workerId: string, label: string): Worker {
-    return label === 'typescript' || label === 'javascript' ? takeTypeScriptWorker() : new EditorWorker();
+    return label === 'typescript' || label === 'javascript' ? new TypeScriptWorker({ name: 'typescript' }) : new EditorWorker();
   },
 };
 
@@ -24,8 +25,8 @@ function configureTypeScript(): void {
 }
 
 /**
- * The worker and sandbox globals and the SDK typings (~0.6 MB, see cell-extra-libs.ts), in one update on
- * fresh defaults: every lib at version 1, the setup the warm TypeScript worker expects (warm-typescript-worker.ts).
+ * The worker and sandbox globals and the SDK typings (~0.6 MB, see cell-extra-libs.ts), in one update:
+ * the worker gets them with its first message instead of one update per file.
  */
 async function addExtraLibs(): Promise<void> {
   const { CELL_EXTRA_LIBS } = await import('./cell-extra-libs');

@@ -1,6 +1,7 @@
 /**
- * Types for the two modules of Monaco's TypeScript worker that our own worker entry builds on
- * (monaco-editor ships them without declarations). Only what src/editor uses, as Monaco 0.57 has it.
+ * Types for Monaco's TypeScript worker class (monaco-editor ships it without declarations), which
+ * test/editor/typescript-worker.test.ts drives directly with the cells' compiler options and extra libs.
+ * Only what that test uses, as Monaco 0.57 has it.
  */
 declare module 'monaco-editor/languages/features/typescript/tsWorker' {
   /** A model mirrored into the worker (only what TypeScriptWorker reads). */
@@ -48,14 +49,4 @@ declare module 'monaco-editor/languages/features/typescript/tsWorker' {
     getCompilationSettings(): Record<string, unknown>;
     getExtraLibs(): Record<string, ExtraLibVersion>;
   }
-}
-
-declare module 'monaco-editor/internal/common/initialize' {
-  /** Answers the page's worker protocol; `create` makes the object whose methods the page calls. */
-  export function initialize(
-    create: (
-      ctx: import('monaco-editor/languages/features/typescript/tsWorker').WorkerContext,
-      createData: import('monaco-editor/languages/features/typescript/tsWorker').TypeScriptWorkerCreateData,
-    ) => object,
-  ): void;
 }

@@ -1,8 +1,7 @@
-import type { MirrorModel, TypeScriptWorkerCreateData } from 'monaco-editor/languages/features/typescript/tsWorker';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { TypeScriptWorker, type MirrorModel, type TypeScriptWorkerCreateData } from 'monaco-editor/languages/features/typescript/tsWorker';
+import { describe, expect, it } from 'vitest';
 import { CELL_COMPILER_OPTIONS } from '../../src/editor/cell-compiler-options';
 import { CELL_EXTRA_LIBS } from '../../src/editor/cell-extra-libs';
-import { createWarmTypeScriptWorker, type WarmTypeScriptWorker } from '../../src/editor/warm-typescript-worker';
 
 const CELL_URI = 'file:///cells/01-first-request/env.ts';
 const VALID_URI = 'file:///cells/01-first-request/ask.ts';
@@ -34,19 +33,10 @@ function pageCreateData(overrides: Partial<TypeScriptWorkerCreateData> = {}): Ty
   });
 }
 
-const options = () => ({ ...CELL_COMPILER_OPTIONS, lib: [...CELL_COMPILER_OPTIONS.lib] });
-
-describe('the warm TypeScript worker', () => {
-  let warm: WarmTypeScriptWorker;
-  beforeAll(async () => {
-    warm = createWarmTypeScriptWorker(options(), CELL_EXTRA_LIBS);
-    await warm.warmUp();
-  }, 60_000);
-
-  it('once adopted by the page, suggests model ids after `model: ` and reports a type error in the real cell', async () => {
+describe("Monaco's TypeScript worker, set up as the page sets it up for cells", () => {
+  it('suggests model ids after `model: `, reports a type error, and finds nothing wrong in a correct cell', async () => {
     const models = [cellModel(CELL_URI, CELL_CODE), cellModel(VALID_URI, VALID_CODE)];
-    const worker = warm.adopt({ getMirrorModels: () => models }, pageCreateData());
-    expect(worker).toBe(warm.worker);
+    const worker = new TypeScriptWorker({ getMirrorModels: () => models }, pageCreateData());
     const completions = await worker.getCompletionsAtPosition(CELL_URI, CELL_CODE.length);
     const names = completions?.entries.map((entry) => entry.name) ?? [];
     expect(names.some((name) => /^'claude-[a-z0-9-]+'$/.test(name))).toBe(true);
@@ -56,24 +46,4 @@ describe('the warm TypeScript worker', () => {
     // The SDK, the worker's globals and the sandbox's resolve: a correct cell has nothing to report.
     expect((await worker.getSemanticDiagnostics(VALID_URI)).map((d) => JSON.stringify(d.messageText))).toEqual([]);
   }, 60_000);
-
-  it('leaves its scratch cell out of the page-facing program', () => {
-    const worker = warm.worker as unknown as { getScriptFileNames(): string[] };
-    const files = worker.getScriptFileNames();
-    expect(files).toContain(CELL_URI);
-    expect(files.filter((file) => file.includes('warm-up'))).toEqual([]);
-  });
-
-  it('is not reused when the page sets TypeScript up differently, or a second time', () => {
-    const other = createWarmTypeScriptWorker(options(), CELL_EXTRA_LIBS);
-    const ctx = { getMirrorModels: () => [] };
-    const differentOptions = pageCreateData({ compilerOptions: { ...options(), strict: false } });
-    expect(other.adopt(ctx, differentOptions)).not.toBe(other.worker);
-    const firstLib = CELL_EXTRA_LIBS[0]!;
-    const differentLib = pageCreateData();
-    differentLib.extraLibs[firstLib.filePath] = { content: `${firstLib.content}\ndeclare const extra: number;`, version: 1 };
-    expect(other.adopt(ctx, differentLib)).not.toBe(other.worker);
-    expect(other.adopt(ctx, pageCreateData())).toBe(other.worker);
-    expect(other.adopt(ctx, pageCreateData())).not.toBe(other.worker);
-  });
 });
