@@ -25,9 +25,9 @@ const MAX_HEIGHT_PX = 640;
 /** Creates the editor inside `host` (a light-DOM element). Loads Monaco on first use. */
 export async function createCellEditor(host: HTMLElement, options: CellEditorOptions): Promise<CellEditor> {
   // The typings chunk downloads alongside Monaco, not after it. The TypeScript worker is not started
-  // here on purpose: started before Monaco, it competed with Monaco's start-up on a 2-core machine and
-  // the editor appeared ~0.9 s later for no earlier first completion (BENCHMARKS.md, "Editor: first
-  // completion"). Monaco asks for it once the first model exists, and it warms itself up then.
+  // early on purpose: started before Monaco, it competed with Monaco's start-up on a 2-core machine and
+  // the editor appeared ~1 s later for no earlier first completion (BENCHMARKS.md, "Editor: first
+  // completion"). Monaco starts it once the first model exists.
   void import('./cell-extra-libs').catch(() => undefined);
   const { monaco, addSdkTypingsOnce } = await import('./load-monaco');
   await addSdkTypingsOnce();
