@@ -5,8 +5,11 @@ import { CellSyntaxError } from './strip-types';
 export interface RunSource {
   sourceUrl: string;
   lineOffset: number;
-  /** Maps a column of the compiled line back to the learner's TypeScript (absent: columns pass through). */
-  toSourceColumn?(line: number, column: number): number;
+  /**
+   * Maps a column of the compiled line back to the learner's TypeScript (absent: columns pass through).
+   * `name`: the identifier the error is about, if known (see `locate`).
+   */
+  toSourceColumn?(line: number, column: number, name?: string): number;
 }
 
 /**
@@ -27,7 +30,7 @@ export function describeError(thrown: unknown, sources: readonly RunSource[]): S
   const name = isError ? String(thrown.name) : 'Uncaught';
   const message = isError ? String(thrown.message) : describeNonError(thrown);
   const rawStack = isError && typeof thrown.stack === 'string' ? thrown.stack : undefined;
-  const location = rawStack ? locate(rawStack, sources) : undefined;
+  const location = rawStack ? locate(rawStack, sources, unresolvedName(name, message)) : undefined;
   const apiFields = apiErrorFields(thrown);
   const hint = hintFor(name, message);
   return {
@@ -51,14 +54,23 @@ function describeNonError(thrown: unknown): string {
 
 const FRAME = /([^\s()]+?):(\d+):(\d+)\)?\s*$/;
 
-function locate(stack: string, sources: readonly RunSource[]): { line: number; column: number } | undefined {
+/**
+ * V8 places an unresolvable name's ReferenceError at the start of the enclosing assignment, which the
+ * notebook rewrite makes of every declaration (`const a = b * 2` runs as `;(a = b * 2)`): the name itself
+ * lets the column point at it again.
+ */
+function unresolvedName(name: string, message: string): string | undefined {
+  return name === 'ReferenceError' ? /^([\p{L}\p{Nl}$_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}$]*) is not defined$/u.exec(message)?.[1] : undefined;
+}
+
+function locate(stack: string, sources: readonly RunSource[], name?: string): { line: number; column: number } | undefined {
   for (const frameLine of stack.split('\n')) {
     const match = FRAME.exec(frameLine);
     if (!match) continue;
     const source = sources.find((s) => match[1] === s.sourceUrl || match[1]?.endsWith(`/${s.sourceUrl}`));
     if (!source) continue;
     const line = Number(match[2]) - source.lineOffset;
-    if (line >= 1) return { line, column: sourceColumn(source, line, Number(match[3])) };
+    if (line >= 1) return { line, column: sourceColumn(source, line, Number(match[3]), name) };
   }
   return undefined;
 }
@@ -81,8 +93,8 @@ function rewriteStack(stack: string, sources: readonly RunSource[]): string {
   return out;
 }
 
-function sourceColumn(source: RunSource, line: number, column: number): number {
-  return source.toSourceColumn && line >= 1 ? source.toSourceColumn(line, column) : column;
+function sourceColumn(source: RunSource, line: number, column: number, name?: string): number {
+  return source.toSourceColumn && line >= 1 ? source.toSourceColumn(line, column, name) : column;
 }
 
 /** `APIError` of the SDK carries `status` and `type`; a raw API error body `{type:'error', error:{type}}` too. */

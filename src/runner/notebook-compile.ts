@@ -22,8 +22,11 @@ export interface CompiledCell {
   lineOffset: number;
   /** Names the cell binds in the notebook scope. */
   declared: string[];
-  /** Maps a 1-based column on the learner's line `line` of the compiled code back to their TypeScript. */
-  toSourceColumn(line: number, column: number): number;
+  /**
+   * Maps a 1-based column on the learner's line `line` of the compiled code back to their TypeScript;
+   * with `name`, to that identifier's first whole-word occurrence from there on (else on the line).
+   */
+  toSourceColumn(line: number, column: number, name?: string): number;
 }
 
 export interface CompileOptions {
@@ -69,11 +72,12 @@ export function compileCell(tsCode: string, options: CompileOptions): CompiledCe
     script: `${prologue}\n${body}\n})\n//# sourceURL=${options.sourceUrl}`,
     lineOffset: 1,
     declared: [...declared],
-    toSourceColumn: (line, column) => {
+    toSourceColumn: (line, column, name) => {
       const compiledLine = body.split('\n')[line - 1];
       const sourceLine = tsCode.split('\n')[line - 1];
       if (compiledLine === undefined || sourceLine === undefined) return column;
-      return mapColumnToSource(compiledLine.replace(/\r$/, ''), sourceLine.replace(/\r$/, ''), column);
+      const mapped = mapColumnToSource(compiledLine.replace(/\r$/, ''), sourceLine.replace(/\r$/, ''), column);
+      return name === undefined ? mapped : (identifierColumn(sourceLine, name, mapped) ?? mapped);
     },
   };
 }
@@ -131,6 +135,19 @@ function rewriteItem(
       edits.push({ start: item.expressionEnd, end: item.expressionEnd, text: ')' });
       return;
   }
+}
+
+/** 1-based column of `name` as a whole identifier in `line`, the first at or after `fromColumn`, else the first. */
+function identifierColumn(line: string, name: string, fromColumn: number): number | undefined {
+  const escaped = name.replace(/[$]/g, '\\$&');
+  // Not part of a longer name, and not a property (`a.name`; a spread `...name` is fine).
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}$_])(?<!(?<!\\.)\\.)${escaped}(?![\\p{L}\\p{N}$_])`, 'gu');
+  let first: number | undefined;
+  for (const match of line.matchAll(pattern)) {
+    first ??= match.index + 1;
+    if (match.index + 1 >= fromColumn) return match.index + 1;
+  }
+  return first;
 }
 
 /** Same text with every character but line breaks turned into a space (keeps lines and columns). */

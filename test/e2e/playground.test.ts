@@ -128,6 +128,24 @@ describe('the playground under a sub-path', () => {
     await expect.poll(() => output(cell(1)), { timeout: 60_000 }).toContain('answer 42');
   });
 
+  it('points a name from an unrun cell above to that cell, with the learner\'s column, and "Run all above" fixes it', async () => {
+    await openLesson(FIRST_LESSON);
+    await typeInto(cell(0), 'const aboveValue: number = 20 + 1;');
+    const line = "const doubled: number = aboveValue * 2; console.log('doubled', doubled);";
+    await typeInto(cell(1), line);
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => output(cell(1)), { timeout: 60_000 }).toContain('aboveValue is defined in cell 1');
+    const text = await output(cell(1));
+    expect(text).toContain('ReferenceError');
+    // The column is the learner's, through the removed `: number` and the notebook rewrite.
+    expect(text).toContain(`(line 1:${line.indexOf('aboveValue') + 1})`);
+    // Like a notebook's "run all above": the cells above run, then the learner runs this one again.
+    await cell(1).getByRole('button', { name: 'Run all above' }).click();
+    await expect.poll(() => cell(0).locator('.counter').innerText(), { timeout: 60_000 }).toBe('[2]');
+    await cell(1).getByRole('button', { name: 'Run cell' }).click();
+    await expect.poll(() => output(cell(1)), { timeout: 60_000 }).toContain('doubled 42');
+  });
+
   it('stops an endless loop, and the next run works', async () => {
     await openLesson(FIRST_LESSON);
     await typeInto(cell(0), 'while (true) {}');

@@ -131,6 +131,13 @@ describe('notebook rewrite', () => {
     expect(error?.stack).toContain(`cell:2:${line.indexOf('nbMissingName') + 1}`);
   });
 
+  it('points a ReferenceError at the name, though the engine places it at the start of the rewritten declaration', async () => {
+    const book = globalNotebook();
+    const line = "const nbDoubled: number = nbCfg.nbMissingTwice + nbMissingTwice * 2; console.log(nbDoubled);";
+    const { error } = await book.run(`globalThis.nbCfg = { nbMissingTwice: 1 };\n${line}`.replace('globalThis.', '(globalThis as any).'));
+    expect(error).toMatchObject({ name: 'ReferenceError', line: 2, column: line.lastIndexOf('nbMissingTwice') + 1 });
+  });
+
   it('reports a ReferenceError for a name no cell declared, as is', async () => {
     const book = globalNotebook();
     const { error } = await book.run('const nbUses = 1;\nconsole.log(nbNeverDeclared);');
