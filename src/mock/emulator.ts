@@ -33,6 +33,12 @@ export type Pacing = { timeToFirstTokenMs: number; tokensPerSecond: number } | '
 /** What `pacing` defaults to: a first token after ~0.6 s, then ~60 tokens per second. */
 export const REALISTIC_PACING: Pacing = { timeToFirstTokenMs: 600, tokensPerSecond: 60 };
 
+/**
+ * The mock server's default: streams still arrive event by event over time, but a 1,000-token reply
+ * takes about half a second, so scripts and test suites pointed at the server are not slowed down.
+ */
+export const FAST_PACING: Pacing = { timeToFirstTokenMs: 50, tokensPerSecond: 2000 };
+
 export interface EmulatorOptions {
   /** Injectable clock, ms since the epoch. Default `Date.now`. */
   now?: () => number;
