@@ -10,7 +10,8 @@
  * codings every browser's `DecompressionStream` knows, and calls any other one unsupported. Error wording is the
  * emulator's own; `details.error_code` is the API's, so the SDK raises its specific error classes.
  */
-import type { ApiFailure } from './errors';
+import { readStreamWithinLimit } from './body-limit';
+import type { ApiErrorType, ApiFailure } from './errors';
 
 export type DecodedBody = { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; failure: ApiFailure };
 
@@ -30,72 +31,37 @@ export async function decodeBody(bytes: Uint8Array<ArrayBuffer>, codings: readon
   for (const coding of [...codings].reverse()) {
     const format = FORMATS[coding];
     if (!format) {
-      return {
-        ok: false,
-        failure: {
-          status: 400,
-          type: 'invalid_request_error',
-          message: `Content-Encoding "${coding}" is not supported; send the body uncompressed or with gzip or deflate.`,
-          details: { error_code: 'request_body_encoding_unsupported' },
-        },
-      };
+      return encodingFailure(
+        400,
+        'invalid_request_error',
+        `Content-Encoding "${coding}" is not supported; send the body uncompressed or with gzip or deflate.`,
+        'request_body_encoding_unsupported',
+      );
     }
-    const decoded = await inflate(current, format, limit);
-    if (decoded === 'invalid') {
-      return {
-        ok: false,
-        failure: {
-          status: 400,
-          type: 'invalid_request_error',
-          message: `The request body is not valid ${coding} data, as its Content-Encoding header says it is.`,
-          details: { error_code: 'request_body_encoding_invalid' },
-        },
-      };
+    let decoded;
+    try {
+      decoded = await readStreamWithinLimit(new Blob([current]).stream().pipeThrough(new DecompressionStream(format)), limit);
+    } catch {
+      return encodingFailure(
+        400,
+        'invalid_request_error',
+        `The request body is not valid ${coding} data, as its Content-Encoding header says it is.`,
+        'request_body_encoding_invalid',
+      );
     }
-    if (decoded === 'too_large') {
-      return {
-        ok: false,
-        failure: {
-          status: 413,
-          type: 'request_too_large',
-          message: `Request exceeds the maximum allowed number of bytes (${limit}) once decoded.`,
-          details: { error_code: 'request_body_too_large_after_decoding' },
-        },
-      };
+    if (!decoded.ok) {
+      return encodingFailure(
+        413,
+        'request_too_large',
+        `Request exceeds the maximum allowed number of bytes (${limit}) once decoded.`,
+        'request_body_too_large_after_decoding',
+      );
     }
-    current = decoded;
+    current = decoded.bytes;
   }
   return { ok: true, bytes: current };
 }
 
-async function inflate(
-  bytes: Uint8Array<ArrayBuffer>,
-  format: CompressionFormat,
-  limit: number,
-): Promise<Uint8Array<ArrayBuffer> | 'invalid' | 'too_large'> {
-  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream(format));
-  const reader = stream.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > limit) {
-        await reader.cancel().catch(() => undefined);
-        return 'too_large';
-      }
-      chunks.push(value);
-    }
-  } catch {
-    return 'invalid';
-  }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
+function encodingFailure(status: number, type: ApiErrorType, message: string, errorCode: string): DecodedBody {
+  return { ok: false, failure: { status, type, message, details: { error_code: errorCode } } };
 }

@@ -31,7 +31,15 @@ export async function readBodyWithinLimit(request: Request, limit: number = MAX_
     return { ok: false, byteLength: declared };
   }
   if (!request.body) return { ok: true, bytes: new Uint8Array(0) };
-  const reader = request.body.getReader();
+  return readStreamWithinLimit(request.body, limit);
+}
+
+/**
+ * Reads a byte stream whole unless it passes `limit`; then it cancels the rest and reports the length seen so
+ * far. Shared by the raw body and its decompressed form (body-encoding.ts). A failing stream rejects.
+ */
+export async function readStreamWithinLimit(stream: ReadableStream<Uint8Array>, limit: number): Promise<BodyReadResult> {
+  const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
