@@ -337,6 +337,14 @@ describe('compressed request bodies (Content-Encoding; SDK error codes request_b
     expect(body.error.details.error_code).toBe('request_body_encoding_invalid');
   });
 
+  it('a small gzip body that inflates past the 32 MB limit is 413 request_body_too_large_after_decoding', async () => {
+    const response = await postEncoded(gzipSync(new Uint8Array(33 * 1024 * 1024)), 'gzip');
+    expect(response.status).toBe(413);
+    const body = await response.json();
+    expect(body.error.type).toBe('request_too_large');
+    expect(body.error.details.error_code).toBe('request_body_too_large_after_decoding');
+  });
+
   it('an unknown coding is 400 request_body_encoding_unsupported, which the SDK maps to its own class', async () => {
     const emulator = testEmulator();
     const client = sdkClient(emulator, {
