@@ -1,19 +1,7 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { describe, expect, it } from 'vitest';
 import type { CompiledLesson, LessonMeta } from '../../src/lessons/types';
 import { LessonLoaderController } from '../../src/ui/lesson-loader';
-
-class CountingHost implements ReactiveControllerHost {
-  updates = 0;
-  addController(_controller: ReactiveController): void {}
-  removeController(_controller: ReactiveController): void {}
-  requestUpdate(): void {
-    this.updates++;
-  }
-  get updateComplete(): Promise<boolean> {
-    return Promise.resolve(true);
-  }
-}
+import { CountingHost } from './counting-host';
 
 const meta = (slug: string, title: string, order: number): LessonMeta => ({ slug, title, summary: '', order });
 const lesson = (slug: string, title: string): CompiledLesson => ({ meta: meta(slug, title, 1), sections: [] });

@@ -1,20 +1,7 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { describe, expect, it } from 'vitest';
 import type { CompiledLesson, LessonMeta } from '../../src/lessons/types';
 import { LessonLoaderController } from '../../src/ui/lesson-loader';
-
-/** The two methods of Lit's controller host the loader uses, counting update requests. */
-class CountingHost implements ReactiveControllerHost {
-  updates = 0;
-  addController(_controller: ReactiveController): void {}
-  removeController(_controller: ReactiveController): void {}
-  requestUpdate(): void {
-    this.updates++;
-  }
-  get updateComplete(): Promise<boolean> {
-    return Promise.resolve(true);
-  }
-}
+import { CountingHost } from './counting-host';
 
 const meta = (slug: string, order: number): LessonMeta => ({ slug, title: slug, summary: '', order });
 const lessonFor = (slug: string): CompiledLesson => ({ meta: meta(slug, 1), sections: [] });
