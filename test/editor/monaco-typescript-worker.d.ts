@@ -1,6 +1,6 @@
 /**
  * Types for Monaco's TypeScript worker class (monaco-editor ships it without declarations), which
- * test/editor/typescript-worker.test.ts drives directly with the cells' compiler options and extra libs.
+ * typescript-worker.test.ts drives directly with the cells' compiler options and extra libs.
  * Only what that test uses, as Monaco 0.57 has it.
  */
 declare module 'monaco-editor/languages/features/typescript/tsWorker' {
@@ -42,11 +42,7 @@ declare module 'monaco-editor/languages/features/typescript/tsWorker' {
 
   export class TypeScriptWorker {
     constructor(ctx: WorkerContext, createData: TypeScriptWorkerCreateData);
-    getSyntacticDiagnostics(fileName: string): Promise<DiagnosticSummary[]>;
     getSemanticDiagnostics(fileName: string): Promise<DiagnosticSummary[]>;
     getCompletionsAtPosition(fileName: string, position: number): Promise<CompletionInfo | undefined>;
-    updateExtraLibs(extraLibs: Record<string, ExtraLibVersion>): Promise<void>;
-    getCompilationSettings(): Record<string, unknown>;
-    getExtraLibs(): Record<string, ExtraLibVersion>;
   }
 }
