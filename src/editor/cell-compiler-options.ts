@@ -1,8 +1,7 @@
 /**
- * How the editor's TypeScript sees a notebook cell. Shared by the page (Monaco's `typescriptDefaults`) and
- * the TypeScript worker, which builds its program with these options before the page sends them: the two
- * must be identical for that early work to be reused. Plain numbers (not Monaco's enums) so the worker
- * does not have to load Monaco's main bundle.
+ * How the editor's TypeScript sees a notebook cell: Monaco's `typescriptDefaults` (load-monaco.ts), the lib
+ * trimming of the worker bundle (vite-plugin.ts) and the editor tests. Plain numbers, not Monaco's enums, so
+ * the build and the tests can read them without loading Monaco.
  */
 export const CELL_COMPILER_OPTIONS = {
   target: 99, // ScriptTarget.ESNext

@@ -1,8 +1,8 @@
 /**
  * The declaration files every cell is type-checked with besides TypeScript's ES2023 libs: the worker
  * globals (fetch, Response, TextDecoder…: the part of lib.webworker.d.ts cells can reach, a sixth of its
- * size), the sandbox globals and the SDK's typings. One list for the page and the TypeScript worker (which
- * parses it before the page hands it over), so both hold the same text under the same paths.
+ * size), the sandbox globals and the SDK's typings. load-monaco.ts hands them to Monaco in one update;
+ * test/editor/typescript-worker.test.ts checks cells against the same list.
  */
 // The same declarations the lessons are type-checked against, so the editor and the tests cannot drift.
 import SANDBOX_GLOBALS_DTS from '../lessons/sandbox-globals.d.ts?raw';
