@@ -24,6 +24,7 @@ import type {
   MessageBatchRequestCounts,
   MessageBatchResult,
 } from '@anthropic-ai/sdk/resources/messages/batches';
+import { cursorPage, type CursorPage } from './cursor-page';
 import type { ApiFailure } from './errors';
 import { invalid, isObject, rejectExtraKeys, requireKeys, typeMessages, type JsonObject } from './validate/util';
 
@@ -47,13 +48,6 @@ export interface StoredBatch {
 
 /** Runs one request of a batch (validation + generation); never throws for bad params, it returns `errored`. */
 export type BatchRequestProcessor = (params: JsonObject) => MessageBatchResult;
-
-export interface BatchPage {
-  data: MessageBatch[];
-  has_more: boolean;
-  first_id: string | null;
-  last_id: string | null;
-}
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; failure: ApiFailure };
 
@@ -160,37 +154,11 @@ export class BatchStore {
     return { ok: true, value: { id, type: 'message_batch_deleted' } };
   }
 
-  /** `limit` 1–1000 (default 20), `after_id` / `before_id` cursors, newest first (docs: …/api/messages/batches/list). */
-  list(query: URLSearchParams, origin: string): Outcome<BatchPage> {
-    const limitText = query.get('limit');
-    const limit = limitText === null ? 20 : Number(limitText);
-    if (!Number.isInteger(limit)) return { ok: false, failure: invalid(['limit'], typeMessages.integer) };
-    if (limit < 1) return { ok: false, failure: invalid(['limit'], 'Input should be greater than or equal to 1') };
-    if (limit > 1000) return { ok: false, failure: invalid(['limit'], 'Input should be less than or equal to 1000') };
-    const newestFirst = [...this.batches.values()].reverse();
-    const afterId = query.get('after_id');
-    const beforeId = query.get('before_id');
-    let start: number;
-    let end: number;
-    if (beforeId !== null) {
-      end = newestFirst.findIndex((batch) => batch.id === beforeId);
-      if (end === -1) return { ok: false, failure: invalid(['before_id'], `unknown message batch id ${beforeId}`) };
-      start = Math.max(0, end - limit);
-    } else {
-      start = afterId === null ? 0 : newestFirst.findIndex((batch) => batch.id === afterId) + 1;
-      if (afterId !== null && start === 0) return { ok: false, failure: invalid(['after_id'], `unknown message batch id ${afterId}`) };
-      end = Math.min(newestFirst.length, start + limit);
-    }
-    const page = newestFirst.slice(start, end);
-    return {
-      ok: true,
-      value: {
-        data: page.map((batch) => toMessageBatch(batch, origin)),
-        has_more: beforeId !== null ? start > 0 : end < newestFirst.length,
-        first_id: page[0]?.id ?? null,
-        last_id: page[page.length - 1]?.id ?? null,
-      },
-    };
+  /** Newest first, in the API's cursor pages (cursor-page.ts). */
+  list(query: URLSearchParams, origin: string): Outcome<CursorPage<MessageBatch>> {
+    const result = cursorPage([...this.batches.values()].reverse(), query, 'message batch');
+    if (!result.ok) return result;
+    return { ok: true, value: { ...result.page, data: result.page.data.map((batch) => toMessageBatch(batch, origin)) } };
   }
 }
 
