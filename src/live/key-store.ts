@@ -1,4 +1,4 @@
-import { PLACEHOLDER_API_KEY } from '../runner/worker-protocol';
+import { PLACEHOLDER_API_KEY } from '../anthropic-api';
 
 /** Where the learner's key is kept: this tab's memory (default), the tab's session, or this browser. */
 export type KeyPersistence = 'memory' | 'session' | 'local';

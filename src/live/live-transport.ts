@@ -1,4 +1,4 @@
-import { API_ORIGIN, PLACEHOLDER_API_KEY } from '../runner/worker-protocol';
+import { PLACEHOLDER_API_KEY, requireApiOrigin } from '../anthropic-api';
 import { scrubSecret, scrubSecretStream } from './redact';
 
 export interface LiveTransport {
@@ -23,8 +23,7 @@ export function createLiveTransport(options: LiveTransportOptions): LiveTranspor
   const realFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   return {
     async handle(request) {
-      const url = new URL(request.url);
-      if (url.origin !== API_ORIGIN) throw new TypeError(`Live mode only calls ${API_ORIGIN}; refused: ${url.origin}/`);
+      const url = requireApiOrigin(request.url, 'live');
       const key = options.getKey();
       if (!key) throw new TypeError('Live mode is on but no API key is set: add your key in the live mode panel, or switch back to the emulator.');
 

@@ -9,6 +9,7 @@
 import './local-storage-shim';
 import { http, type RequestHandler } from 'msw';
 import type { Message } from '@anthropic-ai/sdk/resources/messages/messages';
+import { API_ORIGIN } from '../anthropic-api';
 import { createBatchHandlers } from './batch-routes';
 import type { BatchStore } from './batches';
 import type { PromptCache } from './cache';
@@ -25,8 +26,6 @@ import { createSseBody, messageToStreamEvents } from './stream';
 import { countInputTokens } from './tokens';
 import { parseJsonBody, validateCountTokensRequest, validateMessagesRequest } from './validate';
 import { checkRequestSize } from './validate/size';
-
-export const API_ORIGIN = 'https://api.anthropic.com';
 
 /** The mutable state the handlers share with the emulator (replaced wholesale on reset). */
 export interface EmulatorRuntime {

@@ -1,8 +1,7 @@
-import { redactHeaders } from '../live/redact';
+import { redactHeaders, type Backend } from '../backend';
 import { BodyTextCollector, bodyPreview } from './body-preview';
 import type { ExchangeRecord } from './protocol';
-import type { ApiRouter } from './api-router';
-import { API_ORIGIN, type PageToWorker, type WorkerToPage } from './worker-protocol';
+import type { PageToWorker, WorkerToPage } from './worker-protocol';
 
 type FetchMessage = Extract<WorkerToPage, { type: 'fetch' }>;
 
@@ -12,7 +11,7 @@ const EXCHANGE_UPDATE_MS = 100;
 let exchangeCounter = 0;
 
 /**
- * Page side of the worker's `fetch`: turns the worker's message into a `Request` for the ApiRouter,
+ * Page side of the worker's `fetch`: turns the worker's message into a `Request` for the backend,
  * streams the response back chunk by chunk, forwards aborts both ways, and records the exchange
  * (credentials redacted) for the network inspector, at start, while the body streams, and at the end.
  */
@@ -20,7 +19,7 @@ export class FetchBridge {
   private readonly inFlight = new Map<number, AbortController>();
 
   constructor(
-    private readonly api: ApiRouter,
+    private readonly api: Backend,
     private readonly post: (message: PageToWorker, transfer?: Transferable[]) => void,
     private readonly report: (runId: number, exchange: ExchangeRecord) => void,
   ) {}
@@ -66,9 +65,6 @@ export class FetchBridge {
 
     let response: Response;
     try {
-      if (new URL(message.url).origin !== API_ORIGIN) {
-        throw new TypeError(`The playground only lets cells call ${API_ORIGIN}; blocked: ${new URL(message.url).origin}/`);
-      }
       const hasBody = message.method !== 'GET' && message.method !== 'HEAD' && message.body !== null;
       const request = new Request(message.url, {
         method: message.method,
@@ -76,7 +72,7 @@ export class FetchBridge {
         ...(hasBody ? { body: message.body } : {}),
         signal: controller.signal,
       });
-      response = await this.api.handle(request);
+      response = await this.api.handle(request); // refuses any origin but the API's (a worker's message is untrusted)
     } catch (error) {
       this.inFlight.delete(fetchId);
       if (controller.signal.aborted) markAborted();

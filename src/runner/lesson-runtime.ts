@@ -1,4 +1,4 @@
-import type { ApiRouter } from './api-router';
+import type { BackendSwitch, FaultScenario } from '../backend';
 import { FetchBridge } from './fetch-bridge';
 import type { CheckResult, RunEvent, RunRequest, RunResult, SerializedError } from './protocol';
 import { fetchText, sandboxHost } from './sandbox-host';
@@ -17,7 +17,7 @@ export interface LessonRuntime {
 
 export interface LessonRuntimeOptions {
   lessonSlug: string;
-  api: ApiRouter;
+  api: BackendSwitch;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -61,7 +61,7 @@ class NotebookRuntime implements LessonRuntime {
   private readonly queue: Queued[] = [];
   private disposed = false;
 
-  constructor(private readonly api: ApiRouter) {
+  constructor(private readonly api: BackendSwitch) {
     this.connection = this.connect();
     this.connection.catch(() => {});
   }
@@ -261,7 +261,7 @@ class NotebookRuntime implements LessonRuntime {
     const emulator = await this.api.emulator();
     switch (call.method) {
       case 'inject':
-        emulator.inject(call.scenario as Parameters<typeof emulator.inject>[0]);
+        emulator.inject(call.scenario as FaultScenario);
         return;
       case 'advanceTime':
         emulator.advanceTime(Number(call.ms));
@@ -309,7 +309,7 @@ function safeEmit(onEvent: (event: RunEvent) => void, event: RunEvent): void {
  */
 if (typeof window !== 'undefined' && new URLSearchParams(window.location.search).has('test-hooks')) {
   Object.defineProperty(window, '__tpRuntimeForTests', {
-    value: Object.freeze({ createLessonRuntime, loadApiRouter: () => import('./api-router') }),
+    value: Object.freeze({ createLessonRuntime, loadBackend: () => import('../backend') }),
     configurable: true,
   });
 }

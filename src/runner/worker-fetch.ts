@@ -1,4 +1,5 @@
-import { API_ORIGIN, type PageToWorker, type WorkerToPage } from './worker-protocol';
+import { requireApiOrigin } from '../anthropic-api';
+import type { PageToWorker, WorkerToPage } from './worker-protocol';
 
 type FetchReply = Extract<PageToWorker, { type: 'fetch-head' | 'fetch-chunk' | 'fetch-end' | 'fetch-failed' }>;
 
@@ -39,10 +40,7 @@ export class SandboxFetch {
     if (directBody && typeof init?.body === 'string' && !request.headers.has('content-type')) {
       request.headers.set('content-type', 'text/plain;charset=UTF-8'); // what fetch sets for a string body
     }
-    const url = new URL(request.url);
-    if (url.origin !== API_ORIGIN) {
-      throw new TypeError(`The playground only lets cells call ${API_ORIGIN}; blocked: ${url.origin}/`);
-    }
+    requireApiOrigin(request.url);
     const signal = request.signal;
     signal.throwIfAborted();
     if (directBody && (request.method === 'GET' || request.method === 'HEAD')) {

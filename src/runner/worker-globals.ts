@@ -1,5 +1,6 @@
-import type { FaultScenario } from '../mock/emulator';
-import { PLACEHOLDER_API_KEY, type PlaygroundCall } from './worker-protocol';
+import { PLACEHOLDER_API_KEY } from '../anthropic-api';
+import type { FaultScenario } from '../backend';
+import type { PlaygroundCall } from './worker-protocol';
 
 export interface PlaygroundGlobal {
   readonly mode: 'emulator' | 'live';

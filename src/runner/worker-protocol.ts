@@ -6,12 +6,6 @@
  */
 import type { CheckResult, ExchangeRecord, RunEvent, SerializedError } from './protocol';
 
-/** The key the sandbox sees as `process.env.ANTHROPIC_API_KEY`; the emulator accepts any `sk-ant-` key. */
-export const PLACEHOLDER_API_KEY = 'sk-ant-playground-0000000000000000';
-
-/** The only origin cells may call. */
-export const API_ORIGIN = 'https://api.anthropic.com';
-
 /** Handshake the frame posts to its parent window once its script runs. */
 export const FRAME_READY = 'tp-sandbox-frame-ready';
 

@@ -88,7 +88,7 @@ export class LessonSession {
   }
 
   private getRuntime(): Promise<LessonRuntime> {
-    this.runtime ??= Promise.all([import('../runner/lesson-runtime'), this.services.apiRouter()]).then(
+    this.runtime ??= Promise.all([import('../runner/lesson-runtime'), this.services.apiBackend()]).then(
       ([{ createLessonRuntime }, api]) => createLessonRuntime({ lessonSlug: this.slug, api }),
     );
     // A failed load (e.g. offline) must not stick: the next run tries again.

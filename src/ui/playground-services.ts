@@ -1,16 +1,15 @@
 /**
  * Page-wide state and services shared by the elements (provided by `<tp-app>` through
  * `services-context.ts`): the learner's stored data, the theme, which backend cells talk
- * to, notices, and the lazily loaded API router (emulator/live). Elements subscribe and
+ * to, notices, and the lazily loaded backend switch (emulator/live). Elements subscribe and
  * re-render on change.
  */
-import type { KeyStore } from '../live/key-store';
-import type { ApiRouter } from '../runner/api-router';
+import type { BackendMode, BackendSwitch, KeyStore } from '../backend';
 import { createDebouncedSaver, type DebouncedSaver } from '../store/debounced-saver';
 import { PlaygroundStore, type StorageProblem } from '../store/playground-store';
 import { nextThemeChoice, themeFor, type Theme, type ThemeChoice } from '../store/theme-choice';
 
-export type BackendMode = 'emulator' | 'live';
+export type { BackendMode };
 
 export interface Notice {
   id: string;
@@ -31,7 +30,7 @@ export class PlaygroundServices {
   /** Bumped when stored data is cleared, so open cells reload their start state. */
   dataRevision = 0;
   private readonly listeners = new Set<() => void>();
-  private router: Promise<ApiRouter> | undefined;
+  private router: Promise<BackendSwitch> | undefined;
   private keys: Promise<KeyStore> | undefined;
   private currentThemeChoice: ThemeChoice | undefined;
 
@@ -109,10 +108,10 @@ export class PlaygroundServices {
 
   // ── Backend ──────────────────────────────────────────────────────────────
 
-  /** The API router (emulator + live), loaded on first need: it pulls in msw and the emulator. */
-  apiRouter(): Promise<ApiRouter> {
-    this.router ??= Promise.all([import('../runner/api-router'), this.liveKeyStore()]).then(([{ createApiRouter }, keys]) => {
-      const router = createApiRouter({ liveKey: () => keys.get() });
+  /** The backend switch (emulator + live), loaded on first need; the emulator (and msw) with its first request. */
+  apiBackend(): Promise<BackendSwitch> {
+    this.router ??= Promise.all([import('../backend'), this.liveKeyStore()]).then(([{ createBackendSwitch }, keys]) => {
+      const router = createBackendSwitch({ liveKey: () => keys.get() });
       router.setMode(this.backend);
       return router;
     });
@@ -122,7 +121,7 @@ export class PlaygroundServices {
 
   /** Where the live key is kept (memory, or this tab's sessionStorage); never in the sandbox. */
   private liveKeyStore(): Promise<KeyStore> {
-    this.keys ??= import('../live/key-store').then(({ createKeyStore }) => createKeyStore());
+    this.keys ??= import('../backend').then(({ createKeyStore }) => createKeyStore());
     return this.keys;
   }
 
@@ -134,14 +133,14 @@ export class PlaygroundServices {
   async useLiveApi(key: string, rememberForTab: boolean): Promise<void> {
     const keys = await this.liveKeyStore();
     keys.set(key, rememberForTab ? 'session' : 'memory');
-    const router = await this.apiRouter();
+    const router = await this.apiBackend();
     router.setMode('live');
     this.backend = 'live';
     this.changed();
   }
 
   async useEmulator(): Promise<void> {
-    const router = await this.apiRouter();
+    const router = await this.apiBackend();
     router.setMode('emulator');
     this.backend = 'emulator';
     this.changed();
@@ -157,7 +156,7 @@ export class PlaygroundServices {
   async restoreLiveMode(): Promise<void> {
     const keys = await this.liveKeyStore();
     if (!keys.get()) return;
-    const router = await this.apiRouter();
+    const router = await this.apiBackend();
     router.setMode('live');
     this.backend = 'live';
     this.changed();

@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { FaultScenario } from '../mock/emulator';
+import type { FaultScenario, PacingChoice } from '../backend';
 import { ServicesController } from './services-context';
 import { sharedStyles } from './shared-styles';
 
@@ -94,7 +94,7 @@ export class TpEmulatorPanel extends LitElement {
 
   declare protected count: number;
   declare protected pending: readonly FaultScenario[];
-  declare protected pacing: 'realistic' | 'instant';
+  declare protected pacing: PacingChoice;
   declare protected status: string;
   private readonly servicesController = new ServicesController(this);
 
@@ -102,7 +102,7 @@ export class TpEmulatorPanel extends LitElement {
     super();
     this.count = 1;
     this.pending = [];
-    // The router starts instant when the page URL says `?pacing=instant` (tests, demos).
+    // The backend starts instant when the page URL says `?pacing=instant` (tests, demos).
     this.pacing = new URLSearchParams(location.search).get('pacing') === 'instant' ? 'instant' : 'realistic';
     this.status = '';
   }
@@ -146,7 +146,7 @@ export class TpEmulatorPanel extends LitElement {
   private async emulator() {
     const services = this.servicesController.services;
     if (!services) throw new Error('The playground is not ready yet.');
-    return (await services.apiRouter()).emulator();
+    return (await services.apiBackend()).emulator();
   }
 
   private async act(action: () => Promise<string>) {
@@ -173,11 +173,10 @@ export class TpEmulatorPanel extends LitElement {
     });
   }
 
-  private setPacing(pacing: 'realistic' | 'instant') {
+  private setPacing(pacing: PacingChoice) {
     this.pacing = pacing;
     return this.act(async () => {
-      const { REALISTIC_PACING } = await import('../mock/emulator');
-      (await this.emulator()).setPacing(pacing === 'instant' ? 'instant' : REALISTIC_PACING);
+      (await this.emulator()).setPacing(pacing);
       return pacing === 'instant' ? 'Streams now arrive at once.' : 'Streams now arrive at a realistic pace.';
     });
   }

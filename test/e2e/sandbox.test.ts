@@ -23,7 +23,7 @@ interface CellOutcome {
 interface TestWindow {
   __tpRuntimeForTests: {
     createLessonRuntime: typeof import('../../src/runner/lesson-runtime').createLessonRuntime;
-    loadApiRouter: () => Promise<typeof import('../../src/runner/api-router')>;
+    loadBackend: () => Promise<typeof import('../../src/backend')>;
   };
 }
 
@@ -34,8 +34,8 @@ let page: Page;
 async function runCells(requests: RunRequest[]): Promise<CellOutcome[]> {
   return page.evaluate(async (cells) => {
     const hooks = (window as unknown as TestWindow).__tpRuntimeForTests;
-    const { createApiRouter } = await hooks.loadApiRouter();
-    const runtime = hooks.createLessonRuntime({ lessonSlug: 'sandbox-test', api: createApiRouter({ pacing: 'instant' }) });
+    const { createBackendSwitch } = await hooks.loadBackend();
+    const runtime = hooks.createLessonRuntime({ lessonSlug: 'sandbox-test', api: createBackendSwitch({ pacing: 'instant' }) });
     const outcomes = [];
     for (const cell of cells) {
       const events: RunEvent[] = [];
@@ -148,8 +148,8 @@ console.log(JSON.stringify(report));`,
   it('stops `while (true) {}` at once, times it out, keeps the page responsive, and the next run works', { retry: 2 }, async () => {
     const stopped = await page.evaluate(async () => {
       const hooks = (window as unknown as TestWindow).__tpRuntimeForTests;
-      const { createApiRouter } = await hooks.loadApiRouter();
-      const runtime = hooks.createLessonRuntime({ lessonSlug: 'loop', api: createApiRouter({ pacing: 'instant' }) });
+      const { createBackendSwitch } = await hooks.loadBackend();
+      const runtime = hooks.createLessonRuntime({ lessonSlug: 'loop', api: createBackendSwitch({ pacing: 'instant' }) });
       await runtime.run({ cellId: 'warm', code: 'const before = 1;' }, () => {});
       let ticks = 0;
       const ticker = setInterval(() => ticks++, 10);
@@ -236,8 +236,8 @@ console.log('events', events >= 5, message.type, message.content[0]?.type, clien
   it('reports errors thrown after the cell settled, and unhandled rejections, to that cell', async () => {
     const late = await page.evaluate(async () => {
       const hooks = (window as unknown as TestWindow).__tpRuntimeForTests;
-      const { createApiRouter } = await hooks.loadApiRouter();
-      const runtime = hooks.createLessonRuntime({ lessonSlug: 'late', api: createApiRouter({ pacing: 'instant' }) });
+      const { createBackendSwitch } = await hooks.loadBackend();
+      const runtime = hooks.createLessonRuntime({ lessonSlug: 'late', api: createBackendSwitch({ pacing: 'instant' }) });
       const events: RunEvent[] = [];
       const result = await runtime.run(
         { cellId: 'late', code: 'setTimeout(() => { throw new RangeError("later"); }, 20);\nPromise.reject(new Error("nobody awaited me"));' },
@@ -330,8 +330,8 @@ console.log(response.status);`,
     try {
       const outcome = await page.evaluate(async (key) => {
         const hooks = (window as unknown as TestWindow).__tpRuntimeForTests;
-        const { createApiRouter } = await hooks.loadApiRouter();
-        const api = createApiRouter();
+        const { createBackendSwitch } = await hooks.loadBackend();
+        const api = createBackendSwitch();
         api.setLiveKey(key);
         api.setMode('live');
         const runtime = hooks.createLessonRuntime({ lessonSlug: 'live', api });
@@ -413,8 +413,8 @@ try { playground.emulator.reset(); } catch (error) { console.log((error as Error
   it('restarts with an empty scope; reports restart time with the warm spare and with a fresh worker', async () => {
     const timings = await page.evaluate(async () => {
       const hooks = (window as unknown as TestWindow).__tpRuntimeForTests;
-      const { createApiRouter } = await hooks.loadApiRouter();
-      const runtime = hooks.createLessonRuntime({ lessonSlug: 'restart', api: createApiRouter({ pacing: 'instant' }) });
+      const { createBackendSwitch } = await hooks.loadBackend();
+      const runtime = hooks.createLessonRuntime({ lessonSlug: 'restart', api: createBackendSwitch({ pacing: 'instant' }) });
       await runtime.run({ cellId: 'a', code: 'const kept = 1;' }, () => {});
       await new Promise((resolve) => setTimeout(resolve, 300)); // let the frame refill its spare
       const started = performance.now();

@@ -5,7 +5,7 @@ import { compileCell, type NotebookHooks } from '../../src/runner/notebook-compi
 import { createNotebookHooks, evaluateCompiledScript } from '../../src/runner/notebook-scope';
 import { runCheckScript } from '../../src/runner/run-check-script';
 import type { CheckResult, ExchangeRecord, SerializedError } from '../../src/runner/protocol';
-import { API_ORIGIN, PLACEHOLDER_API_KEY } from '../../src/runner/worker-protocol';
+import { PLACEHOLDER_API_KEY, requireApiOrigin } from '../../src/anthropic-api';
 
 /**
  * Runs lesson cells in Node the way the sandbox worker does (the runner's own cell compiler, notebook
@@ -64,9 +64,7 @@ export class LessonNotebook {
 
   private async fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
     const request = new Request(input, init);
-    if (new URL(request.url).origin !== API_ORIGIN) {
-      throw new TypeError(`The playground only lets cells call ${API_ORIGIN}; blocked: ${new URL(request.url).origin}/`);
-    }
+    requireApiOrigin(request.url);
     const record: ExchangeRecord = {
       id: `exchange-${this.exchanges.length + 1}`,
       route: 'emulator',

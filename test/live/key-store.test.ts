@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createKeyStore } from '../../src/live/key-store';
-import { PLACEHOLDER_API_KEY } from '../../src/runner/worker-protocol';
+import { PLACEHOLDER_API_KEY } from '../../src/anthropic-api';
 
 class MemoryStorage implements Storage {
   private readonly items = new Map<string, string>();

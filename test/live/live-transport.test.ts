@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Anthropic from '@anthropic-ai/sdk';
 import { createLiveTransport } from '../../src/live/live-transport';
-import { PLACEHOLDER_API_KEY } from '../../src/runner/worker-protocol';
+import { PLACEHOLDER_API_KEY } from '../../src/anthropic-api';
 
 const KEY = 'sk-ant-api03-REALKEYREALKEYREALKEY-abcd';
 

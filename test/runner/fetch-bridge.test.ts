@@ -1,16 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import Anthropic from '@anthropic-ai/sdk';
-import { createApiRouter } from '../../src/runner/api-router';
+import { PLACEHOLDER_API_KEY } from '../../src/anthropic-api';
+import { createBackendSwitch } from '../../src/backend';
 import { FetchBridge } from '../../src/runner/fetch-bridge';
 import type { ExchangeRecord } from '../../src/runner/protocol';
 import { SandboxFetch } from '../../src/runner/worker-fetch';
-import { PLACEHOLDER_API_KEY, type PageToWorker, type WorkerToPage } from '../../src/runner/worker-protocol';
+import type { PageToWorker, WorkerToPage } from '../../src/runner/worker-protocol';
 
 const MODEL = 'claude-sonnet-5-5';
 const channels: MessageChannel[] = [];
 
 /**
- * The worker's fetch and the page's bridge joined by a real MessageChannel, with the real API router
+ * The worker's fetch and the page's bridge joined by a real MessageChannel, with the real backend switch
  * (and emulator) behind it: what a cell's fetch goes through, minus the browser.
  */
 function sandboxLink() {
@@ -18,7 +19,7 @@ function sandboxLink() {
   channels.push(channel);
   const workerSide = channel.port1;
   const pageSide = channel.port2;
-  const api = createApiRouter({ pacing: 'instant' });
+  const api = createBackendSwitch({ pacing: 'instant' });
   const exchanges = new Map<string, ExchangeRecord>();
   const sandboxFetch = new SandboxFetch((message, transfer) => workerSide.postMessage(message, transfer ?? []), () => 1);
   const bridge = new FetchBridge(

@@ -17,7 +17,7 @@ import { PUBLIC_ORIGIN_HEADER } from '../batch-routes';
 import { BROWSER_ACCESS_HEADER, CORS_OPT_IN_MESSAGE, isBrowserRequestWithoutOptIn } from '../browser-access';
 import { createEmulator, type Emulator, type EmulatorOptions, type FaultScenario } from '../emulator';
 import { parseFaultScenario } from '../faults';
-import { API_ORIGIN } from '../handlers';
+import { API_ORIGIN } from '../../anthropic-api';
 import { createIdGenerator } from '../ids';
 import { MAX_REQUEST_BYTES } from '../validate/size';
 

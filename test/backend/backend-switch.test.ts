@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createApiRouter } from '../../src/runner/api-router';
-import { createPlaygroundGlobal } from '../../src/runner/worker-globals';
-import { PLACEHOLDER_API_KEY } from '../../src/runner/worker-protocol';
+import { PLACEHOLDER_API_KEY } from '../../src/anthropic-api';
+import { createBackendSwitch } from '../../src/backend';
 
 function messagesRequest(): Request {
   return new Request('https://api.anthropic.com/v1/messages', {
@@ -16,9 +15,9 @@ function messagesRequest(): Request {
   });
 }
 
-describe('ApiRouter', () => {
+describe('BackendSwitch', () => {
   it('answers with the emulator by default, which keeps its state between requests', { timeout: 30_000 }, async () => {
-    const router = createApiRouter({ pacing: 'instant' });
+    const router = createBackendSwitch({ pacing: 'instant' });
     expect(router.mode).toBe('emulator');
     const ok = await router.handle(messagesRequest());
     expect(ok.status).toBe(200);
@@ -28,14 +27,14 @@ describe('ApiRouter', () => {
   });
 
   it('refuses other hosts in both modes', async () => {
-    const router = createApiRouter({ pacing: 'instant' });
+    const router = createBackendSwitch({ pacing: 'instant' });
     await expect(router.handle(new Request('https://example.com/v1/messages'))).rejects.toThrow(/blocked: https:\/\/example.com\//);
     router.setMode('live');
     await expect(router.handle(new Request('https://evil.example/'))).rejects.toThrow(TypeError);
   });
 
   it('in live mode needs a valid key, and says so', async () => {
-    const router = createApiRouter();
+    const router = createBackendSwitch();
     router.setMode('live');
     await expect(router.handle(messagesRequest())).rejects.toThrow(/no API key is set/);
     expect(() => router.setLiveKey('not-a-key')).toThrow(/sk-ant-/);
@@ -43,22 +42,19 @@ describe('ApiRouter', () => {
   });
 });
 
-describe('playground global', () => {
-  it('forwards emulator controls in emulator mode and refuses them in live mode', async () => {
-    let mode: 'emulator' | 'live' = 'emulator';
-    const calls: unknown[] = [];
-    const playground = createPlaygroundGlobal(
-      () => mode,
-      async (call) => {
-        calls.push(call);
-      },
-    );
-    await playground.emulator.inject({ kind: 'overloaded', count: 1 });
-    await playground.emulator.advanceTime(1000);
-    expect(calls).toEqual([{ method: 'inject', scenario: { kind: 'overloaded', count: 1 } }, { method: 'advanceTime', ms: 1000 }]);
-    expect(() => playground.emulator.advanceTime(-1)).toThrow(/non-negative/);
-    mode = 'live';
-    expect(playground.mode).toBe('live');
-    expect(() => playground.emulator.reset()).toThrow(/only works with the emulator/);
+describe('emulator controls', () => {
+  it('are the emulator’s own: faults injected through them are pending, then met by the next request, whatever the mode was meanwhile', async () => {
+    const backend = createBackendSwitch({ pacing: 'instant' });
+    const controls = await backend.emulator();
+    controls.inject({ kind: 'api_error', count: 1 });
+    expect(controls.pendingFaults()).toEqual([{ kind: 'api_error', count: 1 }]);
+    backend.setMode('live');
+    backend.setMode('emulator');
+    expect((await backend.emulator()).pendingFaults()).toHaveLength(1);
+    expect((await backend.handle(messagesRequest())).status).toBe(500);
+    expect(controls.pendingFaults()).toEqual([]);
+    controls.inject({ kind: 'overloaded' });
+    controls.clearFaults();
+    expect((await backend.handle(messagesRequest())).status).toBe(200);
   });
 });

@@ -1,0 +1,11 @@
+import { createLiveTransport } from '../live/live-transport';
+import type { Backend } from './backend';
+
+/** The real API as a `Backend`: the learner's key (read at each request) replaces the sandbox's placeholder. */
+export function createLiveBackend(getKey: () => string | null): Backend {
+  const transport = createLiveTransport({ getKey });
+  return {
+    mode: 'live',
+    handle: (request) => transport.handle(request),
+  };
+}
