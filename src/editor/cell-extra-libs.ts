@@ -6,6 +6,9 @@
  */
 // The same declarations the lessons are type-checked against, so the editor and the tests cannot drift.
 import SANDBOX_GLOBALS_DTS from '../lessons/sandbox-globals.d.ts?raw';
+// The course modules cells may import (src/runner/course-modules.ts), as source: TypeScript reads a .ts
+// file under node_modules/<specifier>/index.ts the way it reads a package.
+import TOOL_LOOP_SOURCE from '../../lessons/lib/tool-loop.ts?raw';
 import { SDK_TYPINGS } from './sdk-typings';
 import { WORKER_GLOBALS_DTS } from './worker-globals.generated';
 
@@ -18,4 +21,5 @@ export const CELL_EXTRA_LIBS: readonly ExtraLib[] = [
   { filePath: 'file:///playground/worker-globals.d.ts', content: WORKER_GLOBALS_DTS },
   { filePath: 'file:///playground/sandbox-globals.d.ts', content: SANDBOX_GLOBALS_DTS },
   ...SDK_TYPINGS.map(([filePath, content]) => ({ filePath, content })),
+  { filePath: 'file:///node_modules/@course/tool-loop/index.ts', content: TOOL_LOOP_SOURCE },
 ];

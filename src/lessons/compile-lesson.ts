@@ -4,20 +4,22 @@ import { shortHash } from './hash';
 import { highlightCode } from './highlight';
 import { lessonSlug } from './lesson-files';
 import { substituteModelPlaceholders } from './model-placeholders';
-import { parseFences } from './parse-fences';
+import { lessonSourceReader } from './lesson-sources';
+import { parseFences, type LessonSourceReader } from './parse-fences';
 import { createProseEnv, renderMarkdown, renderProseTokens } from './render-prose';
 import type { CellSpec, CompiledLesson, LessonSection } from './types';
 
 /**
- * Compiles one lesson's markdown into the data the UI renders. Pure: no file system, no Vite, so the
- * tests and the Vite plugin share it. `file` is the path shown in error messages (e.g. `lessons/01-first-request.md`).
- * Throws `LessonError` (file and 1-based line) for anything an author must fix.
+ * Compiles one lesson's markdown into the data the UI renders. No Vite, so the tests and the Vite plugin
+ * share it; the only file it reads is a course module a ```` ```ts file=… ```` fence shows, through
+ * `readSource` (default: the project's lessons/ folder). `file` is the path shown in error messages
+ * (e.g. `lessons/01-first-request.md`). Throws `LessonError` (file and 1-based line) for anything an author must fix.
  */
-export function compileLesson(source: string, file: string): CompiledLesson {
+export function compileLesson(source: string, file: string, readSource: LessonSourceReader = lessonSourceReader()): CompiledLesson {
   const slug = lessonSlug(file);
   const { frontMatter, body } = parseFrontMatter(source, file);
   const env = createProseEnv();
-  const sections = assembleExercises(parseFences(substituteModelPlaceholders(body, file), file, env), slug, file);
+  const sections = assembleExercises(parseFences(substituteModelPlaceholders(body, file), file, env, readSource), slug, file);
 
   const output: LessonSection[] = [];
   for (const section of sections) {

@@ -11,7 +11,9 @@ export type FenceRole =
   | { kind: 'check' }
   | { kind: 'solution' }
   | { kind: 'hint' }
-  | { kind: 'static'; lang: string };
+  | { kind: 'static'; lang: string }
+  /** ```` ```ts file=lib/tool-loop.ts ````: static code whose text is that file under `lessons/`, shown, not run. */
+  | { kind: 'file'; path: string };
 
 /** Thrown with a message only; the caller adds file and line. */
 export class InfoStringError extends Error {
@@ -129,6 +131,16 @@ export function parseInfoString(info: string): FenceRole {
       );
     }
     return { kind: 'static', lang: words.lang || 'text' };
+  }
+
+  if (words.attrs.has('file')) {
+    rejectUnknown('ts file=', words, ['file'], []);
+    const file = words.attrs.get('file')!;
+    // A path inside lessons/: no absolute paths, no `..`, no backslashes.
+    if (!/^[a-z0-9_-]+(?:\/[a-z0-9_.-]+)*\.ts$/i.test(file) || file.split('/').includes('..')) {
+      throw new InfoStringError(`file=${file} must be a .ts path inside lessons/, such as lib/tool-loop.ts`);
+    }
+    return { kind: 'file', path: file };
   }
 
   const roles = words.flags.filter((flag) => flag === 'exercise' || flag === 'check' || flag === 'solution');

@@ -8,19 +8,24 @@ export type RawSection =
   | { kind: 'prose'; tokens: Token[] }
   | {
       kind: 'fence';
-      role: Exclude<FenceRole, { kind: 'static' }>;
+      role: Exclude<FenceRole, { kind: 'static' } | { kind: 'file' }>;
       /** Fence content without its final newline. */
       content: string;
       /** 1-based line of the opening fence in the file. */
       line: number;
     };
 
+/** Reads a file under `lessons/` by its path there (`lib/tool-loop.ts`), for ```` ```ts file=… ```` fences. */
+export type LessonSourceReader = (path: string) => string;
+
 /**
  * Parses the body with markdown-it and lifts out every top-level fence that is a cell, exercise,
- * check, solution or hint. Static fences stay in the prose. `body` must keep the file's line
- * numbering (front matter blanked, not removed) because lines come from `token.map`.
+ * check, solution or hint. Static fences stay in the prose; a ```` ```ts file=… ```` fence becomes static
+ * code holding that file's text, so a lesson shows a course module (lessons/lib/) without a copy that
+ * could drift. `body` must keep the file's line numbering (front matter blanked, not removed) because
+ * lines come from `token.map`.
  */
-export function parseFences(body: string, file: string, env: ProseEnv): RawSection[] {
+export function parseFences(body: string, file: string, env: ProseEnv, readSource: LessonSourceReader): RawSection[] {
   const tokens = lessonMarkdown.parse(body, env);
   const sections: RawSection[] = [];
   let prose: Token[] = [];
@@ -43,6 +48,16 @@ export function parseFences(body: string, file: string, env: ProseEnv): RawSecti
       throw error;
     }
     if (role.kind === 'static') {
+      prose.push(token);
+      continue;
+    }
+    if (role.kind === 'file') {
+      if (token.content.trim() !== '') throw new LessonError(file, line, `a \`ts file=${role.path}\` fence shows that file: leave its body empty`);
+      try {
+        token.content = readSource(role.path);
+      } catch (error) {
+        throw new LessonError(file, line, `cannot read lessons/${role.path}: ${(error as Error).message}`);
+      }
       prose.push(token);
       continue;
     }

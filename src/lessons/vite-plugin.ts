@@ -4,6 +4,7 @@ import type { ErrorPayload, Plugin, ViteDevServer } from 'vite';
 import { compileLesson } from './compile-lesson';
 import { LessonError } from './lesson-error';
 import { isNotesFile } from './lesson-files';
+import { lessonSourceReader } from './lesson-sources';
 import { LESSON_UPDATE_EVENT, type LessonHotUpdate } from './lesson-hot-update';
 import type { CompiledLesson, LessonMeta } from './types';
 
@@ -36,7 +37,7 @@ export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
     const source = readFileSync(absolute, 'utf8');
     const cached = cache.get(absolute);
     if (cached?.source === source) return cached.lesson;
-    const lesson = compileLesson(source, displayPath(absolute));
+    const lesson = compileLesson(source, displayPath(absolute), lessonSourceReader(lessonsDir));
     cache.set(absolute, { source, lesson });
     return lesson;
   }

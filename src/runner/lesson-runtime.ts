@@ -237,13 +237,23 @@ class NotebookRuntime implements LessonRuntime {
       case 'fetch-abort':
         bridge.abort(message.fetchId, String(message.reason));
         return;
-      case 'need-module':
-        fetchText(sandboxAssets.sdk).then(
+      case 'need-module': {
+        const { courseModules } = sandboxAssets;
+        const url =
+          message.specifier === '@anthropic-ai/sdk' ? sandboxAssets.sdk
+          : Object.hasOwn(courseModules, message.specifier) ? courseModules[message.specifier]
+          : undefined;
+        if (url === undefined) {
+          post({ type: 'module-failed', specifier: message.specifier, message: `No module '${message.specifier}' in the playground.` });
+          return;
+        }
+        fetchText(url).then(
           (source) => post({ type: 'module-source', specifier: message.specifier, source }),
           (error: unknown) =>
             post({ type: 'module-failed', specifier: message.specifier, message: error instanceof Error ? error.message : String(error) }),
         );
         return;
+      }
       case 'playground-call':
         this.playgroundCall(message.call).then(
           () => post({ type: 'playground-reply', callId: message.callId }),

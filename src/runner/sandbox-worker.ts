@@ -6,6 +6,7 @@
  * the worker, so nothing here has to guard against endless loops.
  */
 import { describeError, type RunSource } from './cell-errors';
+import { COURSE_MODULES, isCourseModule } from './course-modules';
 import { compileCell, type NotebookHooks } from './notebook-compile';
 import { createNotebookHooks, evaluateCompiledScript } from './notebook-scope';
 import { runCheckScript } from './run-check-script';
@@ -52,21 +53,23 @@ function start(port: MessagePort): void {
   const modules = new Map<string, Promise<Record<string, unknown>>>();
   const moduleWaiters = new Map<string, { resolve(source: string): void; reject(error: Error): void }>();
   const importModule = (specifier: string): Promise<Record<string, unknown>> => {
-    if (specifier !== SDK_SPECIFIER && !specifier.startsWith(`${SDK_SPECIFIER}/`)) {
-      return Promise.reject(new Error(`Cells can import only '${SDK_SPECIFIER}'; '${specifier}' is not available in the playground.`));
-    }
     // Subpaths (`@anthropic-ai/sdk/resources/messages`) are re-exported by the main entry.
-    let loaded = modules.get(SDK_SPECIFIER);
+    const key = specifier === SDK_SPECIFIER || specifier.startsWith(`${SDK_SPECIFIER}/`) ? SDK_SPECIFIER : isCourseModule(specifier) ? specifier : null;
+    if (key === null) {
+      const known = [SDK_SPECIFIER, ...Object.keys(COURSE_MODULES)].map((name) => `'${name}'`).join(', ');
+      return Promise.reject(new Error(`Cells can import only ${known}; '${specifier}' is not available in the playground.`));
+    }
+    let loaded = modules.get(key);
     if (!loaded) {
       loaded = new Promise<string>((resolve, reject) => {
-        moduleWaiters.set(SDK_SPECIFIER, { resolve, reject });
-        post({ type: 'need-module', specifier: SDK_SPECIFIER });
+        moduleWaiters.set(key, { resolve, reject });
+        post({ type: 'need-module', specifier: key });
       }).then(async (source) => {
         const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
         return (await import(/* @vite-ignore */ url)) as Record<string, unknown>;
       });
-      loaded.catch(() => modules.delete(SDK_SPECIFIER));
-      modules.set(SDK_SPECIFIER, loaded);
+      loaded.catch(() => modules.delete(key));
+      modules.set(key, loaded);
     }
     return loaded;
   };

@@ -7,5 +7,7 @@ declare module 'virtual:sandbox-assets' {
     worker: string;
     /** URL of the official SDK as one ESM file, fetched only when a cell imports it. */
     sdk: string;
+    /** URL of each course module (src/runner/course-modules.ts) as one ESM file, by import specifier. */
+    courseModules: Readonly<Record<string, string>>;
   };
 }

@@ -3,20 +3,26 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions } from 'esbuild';
 import type { Plugin, ResolvedConfig } from 'vite';
+import { COURSE_MODULES, type CourseModuleSpecifier } from './course-modules';
 import { sucraseTrimEsbuildPlugin } from './sucrase-bundle-trim';
 
 const VIRTUAL_ID = 'virtual:sandbox-assets';
 const RESOLVED_VIRTUAL_ID = `\0${VIRTUAL_ID}`;
 const DEV_PREFIX = '@tp-sandbox/';
 const runnerDir = path.dirname(fileURLToPath(import.meta.url));
+const projectRoot = path.resolve(runnerDir, '../..');
 
-type AssetName = 'frame' | 'worker' | 'sdk';
+type AssetName = 'frame' | 'worker' | 'sdk' | CourseModuleSpecifier;
+
+/** `@course/tool-loop` → `course-tool-loop`: the file name of a course module's bundle. */
+const courseModuleFile = (specifier: CourseModuleSpecifier) => specifier.replace(/^@/, '').replace(/\//g, '-');
 
 /**
  * Builds what runs inside the sandbox with esbuild, outside the page's module graph (the opaque-origin
  * frame cannot load the page's modules): the frame script (inlined into the iframe's srcdoc), the worker
  * runtime (classic-worker IIFE, fetched as text and started from a blob URL) and the official SDK as one
- * ESM file (fetched only when a cell imports it). `virtual:sandbox-assets` tells the page where they are.
+ * ESM file (fetched only when a cell imports it), and each course module of course-modules.ts as one ESM file
+ * (same). `virtual:sandbox-assets` tells the page where they are.
  * `vite build` emits hashed files under assets/; `vite dev` builds them on request under `@tp-sandbox/`.
  */
 export function sandboxAssetsPlugin(): Plugin {
@@ -38,12 +44,16 @@ export function sandboxAssetsPlugin(): Plugin {
     const options: BuildOptions =
       name === 'sdk'
         ? { ...common, stdin: { contents: "export * from '@anthropic-ai/sdk';\nexport { default } from '@anthropic-ai/sdk';\n", resolveDir: config.root, loader: 'js' }, format: 'esm' }
-        : { ...common, entryPoints: [path.join(runnerDir, name === 'frame' ? 'sandbox-frame.ts' : 'sandbox-worker.ts')], format: 'iife', plugins: [sucraseTrimEsbuildPlugin()] };
+        : name === 'frame' || name === 'worker'
+          ? { ...common, entryPoints: [path.join(runnerDir, name === 'frame' ? 'sandbox-frame.ts' : 'sandbox-worker.ts')], format: 'iife', plugins: [sucraseTrimEsbuildPlugin()] }
+          : { ...common, entryPoints: [path.join(projectRoot, COURSE_MODULES[name])], format: 'esm' };
     const result = await build(options);
     const file = result.outputFiles?.[0];
     if (!file) throw new Error(`tp-sandbox-assets: esbuild produced no output for ${name}`);
     return file.text;
   };
+
+  const courseSpecifiers = Object.keys(COURSE_MODULES) as CourseModuleSpecifier[];
 
   return {
     name: 'tp-sandbox-assets',
@@ -53,10 +63,12 @@ export function sandboxAssetsPlugin(): Plugin {
     async buildStart() {
       if (config.command !== 'build') return;
       frameSource = await bundle('frame');
-      for (const [name, base, ext] of [
+      const assets: [AssetName, string, string][] = [
         ['worker', 'sandbox-worker', 'js'],
         ['sdk', 'anthropic-sdk', 'mjs'],
-      ] as const) {
+        ...courseSpecifiers.map((specifier): [AssetName, string, string] => [specifier, courseModuleFile(specifier), 'mjs']),
+      ];
+      for (const [name, base, ext] of assets) {
         const source = await bundle(name);
         const hash = createHash('sha256').update(source).digest('hex').slice(0, 8);
         const fileName = `${config.build.assetsDir}/${base}-${hash}.${ext}`;
@@ -74,11 +86,19 @@ export function sandboxAssetsPlugin(): Plugin {
       const worker = isBuild ? emitted.get('worker') : `${DEV_PREFIX}sandbox-worker.js`;
       const sdk = isBuild ? emitted.get('sdk') : `${DEV_PREFIX}anthropic-sdk.mjs`;
       if (!worker || !sdk) throw new Error('tp-sandbox-assets: sandbox assets were not built');
+      const courseModules = courseSpecifiers.map((specifier) => {
+        const file = isBuild ? emitted.get(specifier) : `${DEV_PREFIX}${courseModuleFile(specifier)}.mjs`;
+        if (!file) throw new Error(`tp-sandbox-assets: ${specifier} was not built`);
+        return `    ${JSON.stringify(specifier)}: import.meta.env.BASE_URL + ${JSON.stringify(file)},`;
+      });
       return [
         `export const sandboxAssets = {`,
         `  frameSource: ${JSON.stringify(frame)},`,
         `  worker: import.meta.env.BASE_URL + ${JSON.stringify(worker)},`,
         `  sdk: import.meta.env.BASE_URL + ${JSON.stringify(sdk)},`,
+        `  courseModules: {`,
+        ...courseModules,
+        `  },`,
         `};`,
       ].join('\n');
     },
@@ -89,7 +109,9 @@ export function sandboxAssetsPlugin(): Plugin {
         if (index === -1) return next();
         const file = pathname.slice(index + DEV_PREFIX.length + 1);
         const name: AssetName | undefined =
-          file === 'sandbox-worker.js' ? 'worker' : file === 'anthropic-sdk.mjs' ? 'sdk' : undefined;
+          file === 'sandbox-worker.js' ? 'worker'
+          : file === 'anthropic-sdk.mjs' ? 'sdk'
+          : courseSpecifiers.find((specifier) => file === `${courseModuleFile(specifier)}.mjs`);
         if (!name) return next();
         bundle(name).then(
           (text) => {

@@ -220,6 +220,33 @@ console.log('events', events >= 5, message.type, message.content[0]?.type, clien
     expect(last?.response?.body).toContain('event: message_stop');
   });
 
+  it('imports the course module @course/tool-loop (lessons/lib/tool-loop.ts) and runs its loop; other specifiers are refused by name', async () => {
+    const [loop, unknown] = await runCells([
+      {
+        cellId: 't/course-module',
+        code: `
+import Anthropic from '@anthropic-ai/sdk';
+import { runToolLoop } from '@course/tool-loop';
+const client = new Anthropic({ dangerouslyAllowBrowser: true });
+const weather: Anthropic.Tool = {
+  name: 'get_weather',
+  description: 'Returns the current weather for one city. Call it whenever the user asks about the weather.',
+  input_schema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+};
+const result = await runToolLoop(
+  client,
+  { model: ${JSON.stringify(COURSE_MODELS.default)}, max_tokens: 1024, tools: [weather], messages: [{ role: 'user', content: "What's the weather in Paris?" }] },
+  { get_weather: (input) => ({ city: (input as { city: string }).city, celsius: 18 }) },
+);
+console.log('loop', result.stop, result.requests, result.messages.map((m) => m.role).join(','));`,
+      },
+      { cellId: 't/unknown-module', code: `import { x } from '@course/nope';` },
+    ]);
+    expect(loop?.result.status, JSON.stringify(loop?.result.error)).toBe('ok');
+    expect(consoleText(loop!)).toEqual(['loop end_turn 2 user,assistant,user,assistant']);
+    expect(unknown?.result.error?.message).toMatch(/'@anthropic-ai\/sdk', '@course\/tool-loop'; '@course\/nope' is not available/);
+  });
+
   it('shares a notebook scope between cells and maps errors to the TypeScript line', async () => {
     const outcomes = await runCells([
       { cellId: 't/a', code: 'const greeting: string = "hi";\nfunction shout(s: string): string { return s.toUpperCase(); }' },

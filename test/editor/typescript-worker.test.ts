@@ -11,6 +11,8 @@ const VALID_CODE = [
   "const reply = await client.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 64, messages: [{ role: 'user', content: 'Hi' }] });",
   "const text: string = reply.content.map((block) => (block.type === 'text' ? block.text : '')).join('');",
   "const decoded: string = new TextDecoder().decode(new Uint8Array([104, 105])) + text + process.env.ANTHROPIC_API_KEY;",
+  "import { runToolLoop } from '@course/tool-loop';",
+  "const looped: string = (await runToolLoop(client, { model: 'claude-sonnet-5-5', max_tokens: 64, messages: [] }, {})).text;",
 ].join('\n');
 const CELL_CODE = [
   "import Anthropic from '@anthropic-ai/sdk';",

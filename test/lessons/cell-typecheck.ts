@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { readLessonCode } from '../../src/lessons/lesson-code';
+import { COURSE_MODULES } from '../../src/runner/course-modules';
 import { PROJECT_ROOT } from './course-files';
 
 /**
@@ -57,6 +58,8 @@ export const CELL_COMPILER_OPTIONS: ts.CompilerOptions = {
   noEmit: true,
   skipLibCheck: true,
   esModuleInterop: true,
+  // Cells import the course's own modules by specifier (src/runner/course-modules.ts).
+  paths: Object.fromEntries(Object.entries(COURSE_MODULES).map(([specifier, file]) => [specifier, [path.join(PROJECT_ROOT, file)]])),
 };
 
 function topLevelNames(file: ts.SourceFile): string[] {

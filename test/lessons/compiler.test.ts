@@ -264,3 +264,40 @@ describe('sanitization', () => {
     expect(out).toContain('<h3 id="content0text">');
   });
 });
+
+describe('`ts file=` fences show a course module', () => {
+  const files: Record<string, string> = { 'lib/helper.ts': 'export function helper(): number {\n  return 42;\n}' };
+  const reader = (relative: string) => {
+    const text = files[relative];
+    if (text === undefined) throw new Error('ENOENT: no such file');
+    return text;
+  };
+
+  it('renders the file as static, highlighted code (not a cell)', () => {
+    const lesson = compileLesson(FRONT + 'Before.\n\n' + fence('ts file=lib/helper.ts', '') + '\nAfter.\n', FILE, reader);
+    expect(cells(lesson)).toEqual([]);
+    expect(html(lesson)).toContain('helper');
+    expect(html(lesson)).toContain('42');
+  });
+
+  it('reads the real lessons/lib/tool-loop.ts by default', () => {
+    expect(html(compileLesson(FRONT + fence('ts file=lib/tool-loop.ts', ''), FILE))).toContain('runToolLoop');
+  });
+
+  it('rejects a body, a path outside lessons/, an unreadable file and other keywords, on the fence line', () => {
+    const at = (info: string, body = '') => {
+      try {
+        compileLesson(FRONT + '\n' + fence(info, body), FILE, reader);
+      } catch (error) {
+        expect(error).toBeInstanceOf(LessonError);
+        return { line: (error as LessonError).line, detail: (error as LessonError).detail };
+      }
+      throw new Error('expected a LessonError');
+    };
+    expect(at('ts file=lib/helper.ts', 'const copy = 1;')).toEqual({ line: 7, detail: expect.stringMatching(/leave its body empty/) });
+    expect(at('ts file=../src/main.ts')).toMatchObject({ line: 7, detail: expect.stringMatching(/inside lessons\//) });
+    expect(at('ts file=/etc/passwd.ts')).toMatchObject({ detail: expect.stringMatching(/inside lessons\//) });
+    expect(at('ts file=lib/missing.ts')).toMatchObject({ line: 7, detail: expect.stringMatching(/cannot read lessons\/lib\/missing.ts: ENOENT/) });
+    expect(at('ts file=lib/helper.ts id=x')).toMatchObject({ detail: expect.stringMatching(/unknown attribute `id=`/) });
+  });
+});

@@ -1,3 +1,7 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { COURSE_MODULES, isCourseModule } from '../../src/runner/course-modules';
+import { PROJECT_ROOT } from './course-files';
 import { createEmulator, type Emulator, type FaultScenario } from '../../src/mock/emulator';
 import { redactHeaders } from '../../src/live/redact';
 import { describeError, type RunSource } from '../../src/runner/cell-errors';
@@ -34,8 +38,12 @@ export class LessonNotebook {
 
   constructor() {
     this.hooks = createNotebookHooks(this.scope, async (specifier) => {
+      // The course's own modules are the files the sandbox build bundles (src/runner/course-modules.ts).
+      if (isCourseModule(specifier)) {
+        return (await import(/* @vite-ignore */ pathToFileURL(path.join(PROJECT_ROOT, COURSE_MODULES[specifier])).href)) as Record<string, unknown>;
+      }
       if (specifier !== '@anthropic-ai/sdk' && !specifier.startsWith('@anthropic-ai/sdk/')) {
-        throw new Error(`Cells can import only '@anthropic-ai/sdk'; '${specifier}' is not available`);
+        throw new Error(`Cells can import only '@anthropic-ai/sdk' and ${Object.keys(COURSE_MODULES).join(', ')}; '${specifier}' is not available`);
       }
       return (await import(/* @vite-ignore */ specifier)) as Record<string, unknown>;
     });
