@@ -18,9 +18,10 @@ export interface BenchSite {
 /**
  * Serves a copy of `dist/` (so a rebuild by someone else mid-run cannot swap files under the page)
  * the way GitHub Pages does, and launches Chromium. Throws a clear error when either is missing.
+ * `BENCH_DIST` names another build folder, so two builds can be measured one after the other.
  */
 export async function openBenchSite(projectRoot: string): Promise<BenchSite> {
-  const dist = path.join(projectRoot, 'dist');
+  const dist = path.resolve(projectRoot, process.env.BENCH_DIST ?? 'dist');
   if (!existsSync(path.join(dist, 'index.html'))) {
     throw new Error('dist/index.html is missing: build it first with `npm run build:subpath` (the bench builds nothing).');
   }

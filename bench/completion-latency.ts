@@ -36,7 +36,7 @@ const MODEL_ID_MARKER = 'claude-';
 /** After network idle: the learner reads a moment before clicking (idle-time prefetches settle). */
 const SETTLE_MS = 1000;
 const TIMEOUT_MS = 90_000;
-const CHUNK_NAMES = ['cell-editor', 'load-monaco', 'editor.api', 'cell-extra-libs', 'sdk-typings', 'ts.worker', 'editor.worker'];
+const CHUNK_NAMES = ['cell-editor', 'load-monaco', 'tsMode', 'editor.api', 'cell-extra-libs', 'sdk-typings', 'ts.worker', 'editor.worker'];
 
 /**
  * In-page watchers (plain JavaScript, sent as is): each resolves with the `performance.now()` of the DOM

@@ -4,7 +4,8 @@
  * whether each meets its target (see BENCHMARKS.md). Exits non-zero only when it could not measure.
  *
  * Env: BENCH_RUNS (measured runs, default 30), BENCH_WARMUP (default 5), BENCH_COLD_LOADS (default 5),
- * BENCH_ONLY (comma-separated probe names, e.g. `completion`; default all: see PROBES).
+ * BENCH_ONLY (comma-separated probe names, e.g. `completion`; default all: see PROBES), BENCH_DIST (the build
+ * folder to serve, default dist/).
  */
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';

@@ -3,7 +3,7 @@
  * notebook cells: TypeScript with top-level await, the sandbox globals, the SDK's types,
  * and a theme that follows the page.
  */
-import * as monaco from 'monaco-editor';
+import * as monaco from './monaco-core';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import { CELL_COMPILER_OPTIONS, NOTEBOOK_IGNORED_DIAGNOSTICS } from './cell-compiler-options';
 // Monaco's own TypeScript worker; its bundled lib texts are cut to what cells use (vite-plugin.ts).
