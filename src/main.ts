@@ -4,6 +4,7 @@
  */
 import { lessons, loadLesson } from 'virtual:lessons';
 import './ui/tp-app';
+import './ui/tp-site-status';
 
 const app = document.querySelector('tp-app') ?? document.body.appendChild(document.createElement('tp-app'));
 app.lessons = lessons;
