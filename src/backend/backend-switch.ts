@@ -9,6 +9,8 @@ export interface BackendSwitchOptions {
   pacing?: Pacing;
   /** The learner's key for live mode (the page passes its key store's; see src/live/key-store.ts). */
   liveKey?: () => string | null;
+  /** Live mode asks this before the API may contact other hosts for the learner (src/live/request-policy.ts). */
+  confirmOutsideHosts?: (request: { hosts: string[]; fields: string[] }) => Promise<boolean>;
 }
 
 /**
@@ -19,7 +21,7 @@ export function createBackendSwitch(options: BackendSwitchOptions = {}): Backend
   const pacing = options.pacing ?? pacingFromPageUrl();
   let ownKey: string | null = null;
   const emulator = createEmulatorBackend(pacing ? { pacing } : {});
-  const backends: Record<BackendMode, Backend> = { emulator, live: createLiveBackend(options.liveKey ?? (() => ownKey)) };
+  const backends: Record<BackendMode, Backend> = { emulator, live: createLiveBackend(options.liveKey ?? (() => ownKey), options.confirmOutsideHosts) };
   let current: Backend = emulator;
 
   return {

@@ -68,9 +68,18 @@ export function createKeyStore(options: KeyStoreOptions = {}): KeyStore {
   };
 }
 
+/** Admin API keys manage an organization (members, workspaces, other keys): far beyond what a course needs. */
+export const ADMIN_KEY_PREFIX = 'sk-ant-admin';
+
 /** Throws an error a learner can act on unless `key` looks like an Anthropic API key. */
 export function validateKey(key: string): void {
   if (key === PLACEHOLDER_API_KEY) throw new Error('That is the playground placeholder key; paste your own key from console.anthropic.com.');
+  if (key.startsWith(ADMIN_KEY_PREFIX)) {
+    throw new Error(
+      'That is an Admin API key (sk-ant-admin…): it can manage your organization\'s members, workspaces and keys, so the ' +
+        'playground never uses one. Create a regular API key in the Claude Console (Settings → API keys) instead.',
+    );
+  }
   if (!key.startsWith('sk-ant-')) throw new Error('That does not look like an Anthropic API key: keys start with "sk-ant-".');
   if (/\s/.test(key)) throw new Error('An API key has no spaces or line breaks in it: check what was pasted.');
   if (key.length < 20) throw new Error('That key is too short to be an Anthropic API key.');

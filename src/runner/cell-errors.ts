@@ -28,7 +28,7 @@ export function describeError(thrown: unknown, sources: readonly RunSource[]): S
   }
   const isError = thrown instanceof Error;
   const name = isError ? String(thrown.name) : 'Uncaught';
-  const message = isError ? String(thrown.message) : describeNonError(thrown);
+  const message = isError ? withCauses(String(thrown.message), thrown) : describeNonError(thrown);
   const rawStack = isError && typeof thrown.stack === 'string' ? thrown.stack : undefined;
   const location = rawStack ? locate(rawStack, sources, unresolvedName(name, message)) : undefined;
   const apiFields = apiErrorFields(thrown);
@@ -41,6 +41,21 @@ export function describeError(thrown: unknown, sources: readonly RunSource[]): S
     ...(hint ? { hint } : {}),
     ...(rawStack ? { stack: rewriteStack(rawStack, sources) } : {}),
   };
+}
+
+/**
+ * The SDK wraps a failed `fetch` in `APIConnectionError("Connection error.")` and keeps the reason only in
+ * `cause` (a CORS refusal, no network, a request live mode refused): the learner needs that reason, so the
+ * causes (a few levels, bounded) follow the message.
+ */
+function withCauses(message: string, error: Error): string {
+  let text = message;
+  let cause: unknown = error.cause;
+  for (let depth = 0; depth < 3 && cause instanceof Error; depth += 1) {
+    text += ` (caused by ${String(cause.name)}: ${String(cause.message).slice(0, 2000)})`;
+    cause = cause.cause;
+  }
+  return text;
 }
 
 function describeNonError(thrown: unknown): string {

@@ -111,7 +111,7 @@ export class PlaygroundServices {
   /** The backend switch (emulator + live), loaded on first need; the emulator (and msw) with its first request. */
   apiBackend(): Promise<BackendSwitch> {
     this.router ??= Promise.all([import('../backend'), this.liveKeyStore()]).then(([{ createBackendSwitch }, keys]) => {
-      const router = createBackendSwitch({ liveKey: () => keys.get() });
+      const router = createBackendSwitch({ liveKey: () => keys.get(), confirmOutsideHosts: confirmOutsideHosts });
       router.setMode(this.backend);
       return router;
     });
@@ -236,4 +236,18 @@ function storageArea(name: 'localStorage' | 'sessionStorage'): Storage | undefin
   } catch {
     return undefined;
   }
+}
+
+/** Live mode's question before the API contacts another host for the learner (once per host per session). */
+async function confirmOutsideHosts({ hosts, fields }: { hosts: string[]; fields: string[] }): Promise<boolean> {
+  const { confirmAction } = await import('./tp-confirm-dialog');
+  return confirmAction({
+    heading: 'Let the API contact another host?',
+    message:
+      `A cell asks the real API to reach ${hosts.join(', ')} on your behalf (${fields.join(', ')}). ` +
+      'The API would send that host requests for you, and for MCP servers, parts of the conversation. ' +
+      'Allow it only for hosts you trust. You will be asked again for other hosts, and after a reload.',
+    confirmLabel: `Allow for this session`,
+    danger: true,
+  });
 }

@@ -43,6 +43,11 @@ export class TpLiveModeForm extends LitElement {
         font-weight: normal;
         margin: 0.5rem 0 0.75rem;
       }
+      .warning {
+        margin: -0.4rem 0 0.75rem;
+        font-size: 0.85rem;
+        color: var(--tp-muted);
+      }
       .actions {
         display: flex;
         flex-wrap: wrap;
@@ -91,7 +96,12 @@ export class TpLiveModeForm extends LitElement {
       <form @submit=${this.onSubmit}>
         <label for="key">Anthropic API key</label>
         <input id="key" name="key" type="password" autocomplete="off" spellcheck="false" placeholder="sk-ant-…" required />
-        <label class="check"><input type="checkbox" name="remember" checked /> Remember for this tab (until it closes)</label>
+        <label class="check"><input type="checkbox" name="remember" /> Remember for this tab (until it closes)</label>
+        <p class="warning">
+          Without this, the key is kept in this page's memory only and a reload forgets it. Remembered, it sits in this
+          tab's session storage, which every page of this site's origin can read: on GitHub Pages that is every
+          project site of the same account. Remember it only where the playground has an origin of its own.
+        </p>
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
         <div class="actions">
           <button class="primary" type="submit" ?disabled=${this.pending}>Use the live API</button>

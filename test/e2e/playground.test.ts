@@ -393,7 +393,9 @@ describe('the playground under a sub-path', () => {
       session: JSON.stringify({ ...sessionStorage }),
     }));
     expect(stored.local).not.toContain(key);
-    expect(stored.session).toContain(key); // "Remember for this tab" is the default
+    // Memory only by default: session storage is readable by every page of the origin (on GitHub Pages,
+    // every project site of the account), so keeping the key there is opt-in.
+    expect(stored.session).not.toContain(key);
     expect(await deepText(page.locator('tp-app'))).not.toContain(key);
 
     await page.getByRole('button', { name: 'Back to the emulator' }).click();

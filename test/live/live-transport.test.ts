@@ -65,7 +65,7 @@ describe('live transport', () => {
         throw new TypeError(`Failed to fetch with ${KEY}`);
       }) as typeof fetch,
     });
-    await expect(transport.handle(new Request('https://api.anthropic.com/v1/messages'))).rejects.toThrow('Failed to fetch with sk-ant-…abcd');
+    await expect(transport.handle(new Request('https://api.anthropic.com/v1/models'))).rejects.toThrow('Failed to fetch with sk-ant-…abcd');
   });
 
   it('never calls anything but api.anthropic.com, and needs a key', async () => {
