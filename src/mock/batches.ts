@@ -189,7 +189,12 @@ export function toMessageBatch(batch: StoredBatch, origin: string): MessageBatch
   };
 }
 
-/** The `.jsonl` body: one `MessageBatchIndividualResponse` per line, in request order. */
+/**
+ * The `.jsonl` body: one `MessageBatchIndividualResponse` per line. "Results are not guaranteed to be in the same
+ * order as requests. Use the `custom_id` field to match results to requests" (SDK:resources/messages/batches.ts:226-228).
+ * The emulator lists them in reverse request order, so a client that matches results by position fails here as it
+ * would on the API, while runs stay deterministic.
+ */
 export function resultsJsonl(batch: StoredBatch): string {
-  return (batch.results ?? []).map((line) => JSON.stringify(line)).join('\n') + '\n';
+  return [...(batch.results ?? [])].reverse().map((line) => JSON.stringify(line)).join('\n') + '\n';
 }

@@ -81,6 +81,17 @@ describe('Message Batches (client.messages.batches, SDK:resources/messages/batch
     expect(noMessages.error.error.type).toBe('invalid_request_error');
   });
 
+  it('results are not in request order (the SDK says to match them by custom_id)', async () => {
+    const client = sdkClient(testEmulator());
+    const ids = ['first', 'second', 'third'];
+    const created = await client.messages.batches.create({ requests: ids.map((id) => batchRequest(id)) });
+    await client.messages.batches.retrieve(created.id);
+    const results = await collect(await client.messages.batches.results(created.id));
+    const order = results.map((line) => line.custom_id);
+    expect([...order].sort()).toEqual([...ids].sort());
+    expect(order).not.toEqual(ids);
+  });
+
   it('max_tokens: 0 and stream: true are errored results inside a batch (docs: …/batch-processing)', async () => {
     const client = sdkClient(testEmulator());
     const created = await client.messages.batches.create({
