@@ -3,14 +3,15 @@ import { lessonsPlugin } from './src/lessons/vite-plugin';
 import { sandboxAssetsPlugin } from './src/runner/vite-plugin';
 import { sucraseTrimVitePlugin } from './src/runner/sucrase-bundle-trim';
 import { monacoCellLibsPlugin } from './src/editor/vite-plugin';
-import { offlinePlugin } from './src/offline/pwa-plugin';
+import { offlinePlugin } from './src/site/pwa-plugin';
+import { contentSecurityPolicyPlugin } from './src/site/csp-plugin';
 
 // GitHub Pages serves a project site under /<repository>/: the base path comes from BASE_PATH.
 const base = process.env.BASE_PATH ?? '/';
 
 export default defineConfig({
   base,
-  plugins: [lessonsPlugin(), sandboxAssetsPlugin(), sucraseTrimVitePlugin(), offlinePlugin()],
+  plugins: [lessonsPlugin(), sandboxAssetsPlugin(), sucraseTrimVitePlugin(), offlinePlugin(), contentSecurityPolicyPlugin()],
   worker: { format: 'es', plugins: () => [monacoCellLibsPlugin()] },
   build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 8000 },
   test: {

@@ -6,6 +6,7 @@
  */
 import { sandboxAssets } from 'virtual:sandbox-assets';
 import { FRAME_READY, type FrameToPage, type PageToFrame, type WorkerToPage } from './worker-protocol';
+import { frameDocument } from './sandbox-frame-html';
 
 /** A started sandbox worker with its private port to the page. */
 export interface WorkerConnection {
@@ -18,14 +19,7 @@ export interface WorkerConnection {
 
 const WORKER_START_TIMEOUT_MS = 15_000;
 
-/**
- * Everything a cell may run is confined further by the frame's own CSP: no network at all (`connect-src
- * 'none'`: XMLHttpRequest, WebSocket, EventSource and fetch from the frame fail; cells reach the API only
- * through the page), scripts only inline (this frame's), eval (compiled cells) and blob: (worker, SDK).
- */
-const FRAME_CSP =
-  "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' blob:; worker-src blob:; connect-src 'none'; style-src 'none'";
-
+/** Everything a cell may run is confined further by the frame's own CSP (sandbox-frame-html.ts). */
 export class SandboxHost {
   private readonly framePort: Promise<MessagePort>;
   private nextWorkerId = 1;
@@ -101,11 +95,7 @@ export class SandboxHost {
         resolve(channel.port1);
       };
       window.addEventListener('message', onMessage);
-      const script = sandboxAssets.frameSource.replace(/<\/(script)/gi, '<\\/$1');
-      iframe.srcdoc =
-        `<!doctype html><html><head><meta charset="utf-8">` +
-        `<meta http-equiv="Content-Security-Policy" content="${FRAME_CSP}">` +
-        `</head><body><script>${script}</script></body></html>`;
+      iframe.srcdoc = frameDocument(sandboxAssets.frameSource);
       document.body.append(iframe);
     });
   }

@@ -25,7 +25,15 @@ const courseModuleFile = (specifier: CourseModuleSpecifier) => specifier.replace
  * (same). `virtual:sandbox-assets` tells the page where they are.
  * `vite build` emits hashed files under assets/; `vite dev` builds them on request under `@tp-sandbox/`.
  */
-export function sandboxAssetsPlugin(): Plugin {
+/** What other build plugins may ask of this one (Vite's `api` convention): the built frame script. */
+export interface SandboxAssetsApi {
+  /** The frame script of this build (empty until `buildStart` ran). */
+  frameSource(): string;
+}
+
+export const SANDBOX_ASSETS_PLUGIN = 'tp-sandbox-assets';
+
+export function sandboxAssetsPlugin(): Plugin<SandboxAssetsApi> {
   let config: ResolvedConfig;
   const emitted = new Map<AssetName, string>();
   let frameSource = '';
@@ -56,7 +64,8 @@ export function sandboxAssetsPlugin(): Plugin {
   const courseSpecifiers = Object.keys(COURSE_MODULES) as CourseModuleSpecifier[];
 
   return {
-    name: 'tp-sandbox-assets',
+    name: SANDBOX_ASSETS_PLUGIN,
+    api: { frameSource: () => frameSource },
     configResolved(resolved) {
       config = resolved;
     },

@@ -13,7 +13,7 @@ type SiteStatus =
  * ("Updated — reload when ready"), a part of the page that failed to load, no network (everything but
  * live mode still works), and, once, that the playground is ready to work offline.
  *
- * Registers the service worker (src/offline/register.ts) at idle time, so neither it nor Workbox is on
+ * Registers the service worker (src/site/register-service-worker.ts) at idle time, so neither it nor Workbox is on
  * the page's critical path. Lives beside `<tp-app>` in index.html: it must keep working whatever the app
  * is doing, including when one of the app's own chunks failed to load.
  */
@@ -91,7 +91,7 @@ export class TpSiteStatus extends LitElement {
 
   private async registerServiceWorker(): Promise<void> {
     try {
-      const { registerServiceWorker } = await import('../offline/register');
+      const { registerServiceWorker } = await import('../site/register-service-worker');
       registerServiceWorker({
         onUpdateReady: (reload) => this.show({ kind: 'update-ready', reload }),
         onOfflineReady: () => this.show({ kind: 'offline-ready' }),

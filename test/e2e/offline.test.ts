@@ -1,6 +1,6 @@
 /**
  * Offline and redeploys, against copies of the production build served under the sub-path: after one visit
- * the service worker (src/offline/) serves every lesson, the runner, the emulator and the editor with no
+ * the service worker (src/site/) serves every lesson, the runner, the emulator and the editor with no
  * network; a new deployment waits behind an "Updated" notice while the open page keeps working; and a chunk
  * that cannot be loaded explains itself instead of leaving a blank panel.
  */

@@ -1,5 +1,5 @@
 /**
- * Registers the service worker built by src/offline/pwa-plugin.ts and reports what the page should say.
+ * Registers the service worker built by src/site/pwa-plugin.ts and reports what the page should say.
  * Loaded lazily at idle time by src/ui/tp-site-status.ts (no service worker in `vite dev`).
  */
 import { registerSW } from 'virtual:pwa-register';

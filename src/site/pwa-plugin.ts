@@ -16,7 +16,7 @@ const LARGEST_PRECACHED_FILE = 8 * 1024 * 1024;
 export function offlinePlugin(): PluginOption {
   return VitePWA({
     registerType: 'prompt',
-    // The page registers the worker itself, at idle time (src/offline/register.ts), so it stays off the
+    // The page registers the worker itself, at idle time (src/site/register-service-worker.ts), so it stays off the
     // critical path and nothing is injected into index.html.
     injectRegister: false,
     manifest: {
