@@ -10,6 +10,8 @@ export interface AssembledCell {
   line: number;
   expectError?: string;
   timeoutMs?: number;
+  /** Needs emulator-only controls (faults, the clock): skipped in live mode. */
+  emulatorOnly: boolean;
   exercise?: {
     title: string;
     checks: string;
@@ -59,13 +61,13 @@ export function assembleExercises(sections: RawSection[], slug: string, file: st
     open = undefined;
   };
 
-  const addCell = (localId: string | undefined, code: string, line: number): AssembledCell => {
+  const addCell = (localId: string | undefined, code: string, line: number, emulatorOnly: boolean): AssembledCell => {
     cellCount++;
     const id = `${slug}/${localId ?? `cell-${cellCount}`}`;
     const firstLine = idLines.get(id);
     if (firstLine !== undefined) throw new LessonError(file, line, `duplicate cell id \`${id}\` (first used on line ${firstLine})`);
     idLines.set(id, line);
-    const cell: AssembledCell = { id, code, line };
+    const cell: AssembledCell = { id, code, line, emulatorOnly };
     output.push({ kind: 'cell', cell });
     return cell;
   };
@@ -80,14 +82,14 @@ export function assembleExercises(sections: RawSection[], slug: string, file: st
       case 'cell': {
         closeExercise();
         if (content.trim() === '') throw new LessonError(file, line, 'empty cell');
-        const cell = addCell(role.id, content, line);
+        const cell = addCell(role.id, content, line, role.emulatorOnly);
         if (role.expectError !== undefined) cell.expectError = role.expectError;
         if (role.timeoutMs !== undefined) cell.timeoutMs = role.timeoutMs;
         break;
       }
       case 'exercise': {
         closeExercise();
-        const cell = addCell(role.id, content, line);
+        const cell = addCell(role.id, content, line, role.emulatorOnly);
         if (role.timeoutMs !== undefined) cell.timeoutMs = role.timeoutMs;
         open = { cell, title: role.title, hints: [] };
         break;

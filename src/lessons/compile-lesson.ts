@@ -28,8 +28,8 @@ export function compileLesson(source: string, file: string, readSource: LessonSo
       if (html.trim() !== '') output.push({ kind: 'prose', html });
       continue;
     }
-    const { id, code, line, expectError, timeoutMs, exercise } = section.cell;
-    const cell: CellSpec = { id, code, codeHash: shortHash(code), highlightedHtml: highlightCode(code, 'ts'), line };
+    const { id, code, line, expectError, timeoutMs, emulatorOnly, exercise } = section.cell;
+    const cell: CellSpec = { id, code, codeHash: shortHash(code), highlightedHtml: highlightCode(code, 'ts'), line, emulatorOnly };
     if (expectError !== undefined) cell.expectError = expectError;
     if (timeoutMs !== undefined) cell.timeoutMs = timeoutMs;
     if (exercise) {

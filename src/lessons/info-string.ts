@@ -6,8 +6,8 @@
 
 /** What one fenced block in a lesson is. */
 export type FenceRole =
-  | { kind: 'cell'; id?: string; expectError?: string; timeoutMs?: number }
-  | { kind: 'exercise'; id?: string; title: string; timeoutMs?: number }
+  | { kind: 'cell'; id?: string; expectError?: string; timeoutMs?: number; emulatorOnly: boolean }
+  | { kind: 'exercise'; id?: string; title: string; timeoutMs?: number; emulatorOnly: boolean }
   | { kind: 'check' }
   | { kind: 'solution' }
   | { kind: 'hint' }
@@ -29,6 +29,11 @@ interface InfoWords {
 const CELL_LANGS = new Set(['ts', 'typescript']);
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 const MAX_TIMEOUT_MS = 600_000;
+/**
+ * Flag for a cell or exercise that needs the emulator's own controls (`playground.emulator.inject`,
+ * `.advanceTime`, `.reset`): they do not exist on the real API, so live mode skips it with a note.
+ */
+const EMULATOR_ONLY = 'emulator-only';
 
 /** Splits words, `key=value` and `key="quoted value"` (with `\"` and `\\` escapes). */
 function splitInfo(info: string): InfoWords {
@@ -151,13 +156,25 @@ export function parseInfoString(info: string): FenceRole {
     return { kind: role };
   }
   if (role === 'exercise') {
-    rejectUnknown('ts exercise', words, ['id', 'title', 'timeout'], ['exercise']);
+    rejectUnknown('ts exercise', words, ['id', 'title', 'timeout'], ['exercise', EMULATOR_ONLY]);
     const title = words.attrs.get('title')?.trim();
     if (!title) throw new InfoStringError('an exercise needs a title: ```ts exercise id=… title="…"');
-    return { kind: 'exercise', id: parseId(words.attrs), title, timeoutMs: parseTimeout(words.attrs) };
+    return {
+      kind: 'exercise',
+      id: parseId(words.attrs),
+      title,
+      timeoutMs: parseTimeout(words.attrs),
+      emulatorOnly: words.flags.includes(EMULATOR_ONLY),
+    };
   }
-  rejectUnknown('ts', words, ['id', 'expect-error', 'timeout'], ['exercise', 'check', 'solution']);
+  rejectUnknown('ts', words, ['id', 'expect-error', 'timeout'], ['exercise', 'check', 'solution', EMULATOR_ONLY]);
   const expectError = words.attrs.get('expect-error');
   if (expectError !== undefined && expectError.trim() === '') throw new InfoStringError('expect-error= needs the text the error must contain');
-  return { kind: 'cell', id: parseId(words.attrs), expectError, timeoutMs: parseTimeout(words.attrs) };
+  return {
+    kind: 'cell',
+    id: parseId(words.attrs),
+    expectError,
+    timeoutMs: parseTimeout(words.attrs),
+    emulatorOnly: words.flags.includes(EMULATOR_ONLY),
+  };
 }

@@ -43,6 +43,12 @@ export interface CellSpec {
   expectError?: string;
   /** Per-run time limit in ms (default 30 000). */
   timeoutMs?: number;
+  /**
+   * The cell (or exercise, checks included) needs the emulator's own controls (`playground.emulator.inject`,
+   * `.advanceTime`, `.reset`), which the real API does not have: live mode skips it with a visible note.
+   * Fence keyword `emulator-only`.
+   */
+  emulatorOnly: boolean;
   /** Present when the cell is an exercise starter. */
   exercise?: ExerciseSpec;
 }

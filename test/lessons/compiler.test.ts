@@ -107,6 +107,30 @@ describe('fences', () => {
     expect(exercise?.exercise?.title).toBe('Say "hi" twice');
   });
 
+  it('marks emulator-only cells and exercises, and only those', () => {
+    const source =
+      FRONT +
+      fence('ts id=plain', 'let a = 1;') +
+      fence('ts id=faults emulator-only expect-error=overloaded_error', "await playground.emulator.inject({ kind: 'overloaded' });") +
+      fence('ts exercise emulator-only id=ex title="Retry"', 'let tries = 0;') +
+      fence('ts check', "check('tries', () => expect(tries).toBe(2));") +
+      fence('ts solution', 'let tries = 2;');
+    const compiled = cells(compileLesson(source, FILE));
+    expect(compiled.map((cell) => [cell.id, cell.emulatorOnly])).toEqual([
+      ['04-sample/plain', false],
+      ['04-sample/faults', true],
+      ['04-sample/ex', true],
+    ]);
+    expect(compiled[1]).toMatchObject({ expectError: 'overloaded_error' });
+  });
+
+  it('rejects emulator-only as an attribute and on check, solution and static fences', () => {
+    expect(compileError(FRONT + fence('ts emulator-only=yes', 'let a = 1;'))).toMatchObject({ line: 6, detail: expect.stringMatching(/emulator-only=/) });
+    expect(compileError(FRONT + fence('json emulator-only', '{}'))).toMatchObject({ line: 6, detail: expect.stringMatching(/static code/) });
+    const checkFlagged = FRONT + fence('ts exercise id=ex title="T"', 'let a = 1;') + fence('ts check emulator-only', "check('a', () => {});");
+    expect(compileError(checkFlagged)).toMatchObject({ line: 9, detail: expect.stringMatching(/unknown keyword `emulator-only`/) });
+  });
+
   it('numbers cells without an id from 1 and keeps explicit ids', () => {
     const source = FRONT + fence('ts', 'let a = 1;') + fence('ts id=second', 'let b = 2;') + fence('ts', 'let c = 3;');
     expect(cells(compileLesson(source, FILE)).map((cell) => cell.id)).toEqual(['04-sample/cell-1', '04-sample/second', '04-sample/cell-3']);
