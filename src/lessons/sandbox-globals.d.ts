@@ -16,7 +16,8 @@ type PlaygroundFaultScenario =
   | { kind: 'api_error'; count?: number }
   | { kind: 'stream_error'; count?: number; afterEvents?: number; errorType?: 'overloaded_error' | 'api_error' }
   | { kind: 'latency'; count?: number; ms: number }
-  | { kind: 'permission'; count?: number };
+  | { kind: 'permission'; count?: number }
+  | { kind: 'spend_limit'; count?: number };
 
 /** The playground around this notebook. */
 declare const playground: {

@@ -27,7 +27,13 @@ export type FaultScenario =
   | { kind: 'stream_error'; count?: number; afterEvents?: number; errorType?: 'overloaded_error' | 'api_error' }
   | { kind: 'latency'; count?: number; ms: number }
   /** 403 `permission_error`: the key lacks permission for the resource (REF §3, SDK:core/error.ts:282). */
-  | { kind: 'permission'; count?: number };
+  | { kind: 'permission'; count?: number }
+  /**
+   * 429 `rate_limit_error` with `error.details.error_code: "enforced_spend_limit_reached"` and no `retry-after`:
+   * the organization crossed its tier's monthly spend cap, so waiting does not help (REF §2, §3;
+   * SDK:resources/shared.ts EnforcedSpendLimitReachedError).
+   */
+  | { kind: 'spend_limit'; count?: number };
 
 export type Pacing = { timeToFirstTokenMs: number; tokensPerSecond: number } | 'instant';
 

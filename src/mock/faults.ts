@@ -12,9 +12,13 @@
  *  - `latency`: waits `ms` before answering normally.
  *  - `permission`: 403 `permission_error` ("Your API key does not have permission to use the specified resource."
  *    is the docs' description of this error; REF §3, docs: …/api/errors; SDK:core/error.ts:282 PermissionDeniedError).
+ *  - `spend_limit`: 429 `rate_limit_error` with `details.error_code: "enforced_spend_limit_reached"` and no
+ *    `retry-after`: the tier's monthly spend cap, which "keeps failing" until the cap changes (REF §2 `retry-after`,
+ *    §3 codes; SDK:core/error-classes.ts:227, resources/shared.ts EnforcedSpendLimitReachedError). The message
+ *    wording is not documented (unverified): it only says what happened.
  */
 import type { FaultScenario } from './emulator';
-import type { ApiErrorType } from './errors';
+import type { ApiErrorDetails, ApiErrorType } from './errors';
 
 export class FaultQueue {
   private queue: Array<{ scenario: FaultScenario; remaining: number }> = [];
@@ -51,6 +55,7 @@ export interface HttpFault {
   status: number;
   type: ApiErrorType;
   message: string;
+  details?: ApiErrorDetails;
 }
 
 /** The HTTP error an injected scenario produces for a non-streaming answer (null for latency). */
@@ -68,6 +73,13 @@ export function httpFaultFor(scenario: FaultScenario): HttpFault | null {
       return { status: 429, type: 'rate_limit_error', message: '' };
     case 'permission':
       return { status: 403, type: 'permission_error', message: 'Your API key does not have permission to use the specified resource.' };
+    case 'spend_limit':
+      return {
+        status: 429,
+        type: 'rate_limit_error',
+        message: "Your organization has reached its API tier's monthly spend limit. Access resumes at the start of next month, or move to a higher tier.",
+        details: { error_code: 'enforced_spend_limit_reached' },
+      };
     case 'latency':
       return null;
   }
@@ -104,6 +116,8 @@ export function parseFaultScenario(value: unknown): FaultScenario | string {
       return { kind: 'api_error', ...base };
     case 'permission':
       return { kind: 'permission', ...base };
+    case 'spend_limit':
+      return { kind: 'spend_limit', ...base };
     case 'stream_error': {
       const after = record.afterEvents;
       if (after !== undefined && !(Number.isInteger(after) && (after as number) >= 0)) return 'afterEvents must be an integer >= 0';
@@ -123,6 +137,6 @@ export function parseFaultScenario(value: unknown): FaultScenario | string {
       return { kind: 'latency', ...base, ms };
     }
     default:
-      return 'kind must be one of rate_limit, overloaded, api_error, permission, stream_error, latency';
+      return 'kind must be one of rate_limit, overloaded, api_error, permission, spend_limit, stream_error, latency';
   }
 }

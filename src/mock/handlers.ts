@@ -184,7 +184,9 @@ function faultResponseFor(
     });
   }
   const httpFault = httpFaultFor(fault);
-  return httpFault ? apiError(httpFault.status, httpFault.type, httpFault.message, { requestId, headers: base }) : null;
+  return httpFault
+    ? apiError(httpFault.status, httpFault.type, httpFault.message, { requestId, headers: base, ...(httpFault.details ? { details: httpFault.details } : {}) })
+    : null;
 }
 
 function requestsStream(bodyText: string): boolean {

@@ -107,6 +107,29 @@ describe('injected faults', () => {
     expect(waits).toEqual([1500]);
   });
 
+  it('spend_limit: a 429 with error_code enforced_spend_limit_reached and no retry-after; the SDK exposes errorCode', async () => {
+    const emulator = testEmulator();
+    emulator.inject({ kind: 'spend_limit' });
+    const raw = await rawPost(emulator, '/v1/messages', hello());
+    expect(raw.status).toBe(429);
+    expect(raw.headers.get('retry-after')).toBeNull();
+    const json = (await raw.json()) as { error: { type: string; details?: { error_code: string } } };
+    expect(json.error).toMatchObject({ type: 'rate_limit_error', details: { error_code: 'enforced_spend_limit_reached' } });
+
+    emulator.inject({ kind: 'spend_limit' });
+    const { client, statuses } = recordingClient(emulator, 0);
+    const failure = await client.messages.create(params).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(Anthropic.RateLimitError);
+    expect((failure as InstanceType<typeof Anthropic.APIError>).errorCode).toBe('enforced_spend_limit_reached');
+    expect((failure as Error).constructor.name).toBe('EnforcedSpendLimitReachedError');
+    expect(statuses).toEqual([429]);
+    // The neighbour: an ordinary rate limit has retry-after and no error code.
+    emulator.inject({ kind: 'rate_limit', retryAfterSeconds: 3 });
+    const limited = await client.messages.create(params).catch((error: unknown) => error);
+    expect((limited as InstanceType<typeof Anthropic.APIError>).errorCode).toBeNull();
+    expect((limited as InstanceType<typeof Anthropic.APIError>).headers?.get('retry-after')).toBe('3');
+  });
+
   it('rejects malformed scenarios with a clear error', () => {
     const emulator = testEmulator();
     expect(() => emulator.inject({ kind: 'overloaded', count: 0 })).toThrow(/count must be a positive integer/);

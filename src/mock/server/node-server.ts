@@ -6,7 +6,7 @@
  *
  * Control routes (not part of the API): `POST /_emulator/faults` with a FaultScenario JSON body,
  * `GET /_emulator/faults`, `POST /_emulator/reset`; and the request header
- * `x-emulator-fault: rate_limit|overloaded|api_error|permission|stream_error` as a one-request shortcut.
+ * `x-emulator-fault: rate_limit|overloaded|api_error|permission|spend_limit|stream_error` as a one-request shortcut.
  *
  * Browser pages: like the API, a request with an `Origin` header must opt in with
  * `anthropic-dangerous-direct-browser-access: true` (browser-access.ts), else it gets a 401 without CORS headers.
@@ -45,6 +45,7 @@ const SHORTCUT_FAULTS: Record<string, FaultScenario> = {
   overloaded: { kind: 'overloaded' },
   api_error: { kind: 'api_error' },
   permission: { kind: 'permission' },
+  spend_limit: { kind: 'spend_limit' },
   stream_error: { kind: 'stream_error' },
 };
 
