@@ -36,6 +36,23 @@ describe('every lesson in lessons/', () => {
     });
   });
 
+  // The real API has no fault injection and no clock control: a cell that uses them must say so (live mode skips
+  // it), unless it checks `playground.mode` itself.
+  it('mark every cell that needs the emulator\'s controls as emulator-only', SLOW, () => {
+    const unmarked: string[] = [];
+    for (const { file, source } of lessonFiles) {
+      for (const section of compile(file, source).sections) {
+        if (section.kind !== 'cell' || section.cell.emulatorOnly) continue;
+        const { cell } = section;
+        const code = [cell.code, cell.exercise?.checks ?? '', cell.exercise?.solution ?? ''].join('\n');
+        if (/playground\.emulator\.(?:inject|advanceTime|reset)\b/.test(code) && !code.includes('playground.mode')) {
+          unmarked.push(`${file}:${cell.line} (${cell.id})`);
+        }
+      }
+    }
+    expect(unmarked, `add \`emulator-only\` to these fences: ${unmarked.join(', ')}`).toEqual([]);
+  });
+
   it('have distinct orders', SLOW, () => {
     const byOrder = new Map<number, string>();
     for (const { file, source } of lessonFiles) {
