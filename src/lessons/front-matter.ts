@@ -1,12 +1,24 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { z } from 'zod';
 import { LessonError } from './lesson-error';
 
+const NON_EMPTY = 'must be a non-empty string';
+const WHOLE_NUMBER = 'must be a whole number (0 or more)';
+const nonEmptyText = z.string({ error: NON_EMPTY }).refine((value) => value.trim() !== '', { error: NON_EMPTY });
+
+/**
+ * The content contract of a lesson's front matter, as TutorialKit states its lesson schema
+ * (packages/types/src/schemas/): every key is known, typed and required, and anything else is
+ * rejected, so a typo (`titel:`) fails the build instead of being ignored.
+ */
+export const frontMatterSchema = z.strictObject({
+  title: nonEmptyText,
+  summary: nonEmptyText,
+  order: z.int({ error: WHOLE_NUMBER }).min(0, { error: WHOLE_NUMBER }),
+});
+
 /** The validated front matter of a lesson (everything of `LessonMeta` but the slug, which is the file name). */
-export interface FrontMatter {
-  title: string;
-  summary: string;
-  order: number;
-}
+export type FrontMatter = z.infer<typeof frontMatterSchema>;
 
 export interface SplitLesson {
   frontMatter: FrontMatter;
@@ -16,22 +28,6 @@ export interface SplitLesson {
    */
   body: string;
 }
-
-type FieldCheck = (value: unknown) => string | undefined;
-
-const nonEmptyString: FieldCheck = (value) =>
-  typeof value === 'string' && value.trim() !== '' ? undefined : 'must be a non-empty string';
-
-/**
- * The schema, in the spirit of TutorialKit's lesson schema: every key is known, typed and required,
- * and anything else is rejected, so a typo (`titel:`) fails the build instead of being ignored.
- */
-const FRONT_MATTER_SCHEMA: Record<keyof FrontMatter, FieldCheck> = {
-  title: nonEmptyString,
-  summary: nonEmptyString,
-  order: (value) =>
-    typeof value === 'number' && Number.isInteger(value) && value >= 0 ? undefined : 'must be a whole number (0 or more)',
-};
 
 const FENCE = /^---[ \t]*$/;
 
@@ -60,29 +56,36 @@ export function parseFrontMatter(source: string, file: string): SplitLesson {
     throw new LessonError(file, 1, 'front matter must be a YAML mapping with title, summary and order');
   }
 
-  const values: Partial<Record<keyof FrontMatter, unknown>> = {};
+  // The values, and where each key and its value are in the file (for the error's line).
+  const values: Record<string, unknown> = {};
+  const where = new Map<string, { key: number; value: number }>();
   for (const pair of root.items) {
     const keyNode = pair.key as YamlNode | null;
     const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
     const keyLine = keyNode?.range ? lineOf(keyNode.range[0]) : 1;
-    if (!Object.hasOwn(FRONT_MATTER_SCHEMA, key)) {
-      throw new LessonError(file, keyLine, `unknown front matter key \`${key}\` (allowed: ${Object.keys(FRONT_MATTER_SCHEMA).join(', ')})`);
-    }
-    const field = key as keyof FrontMatter;
     const valueNode = pair.value as YamlNode | null;
-    const value: unknown = valueNode && 'toJSON' in valueNode ? valueNode.toJSON() : null;
-    const problem = FRONT_MATTER_SCHEMA[field](value);
-    if (problem) {
-      throw new LessonError(file, valueNode?.range ? lineOf(valueNode.range[0]) : keyLine, `front matter \`${field}\` ${problem}`);
-    }
-    values[field] = value;
+    values[key] = valueNode && 'toJSON' in valueNode ? valueNode.toJSON() : null;
+    where.set(key, { key: keyLine, value: valueNode?.range ? lineOf(valueNode.range[0]) : keyLine });
   }
-  for (const field of Object.keys(FRONT_MATTER_SCHEMA) as (keyof FrontMatter)[]) {
-    if (!(field in values)) {
-      throw new LessonError(file, 1, `front matter is missing \`${field}\``);
-    }
+
+  const parsed = frontMatterSchema.safeParse(values);
+  if (!parsed.success) {
+    // One error, the first in the file (a missing key after every other problem), as the author reads it.
+    const allowed = Object.keys(frontMatterSchema.shape).join(', ');
+    const problems = parsed.error.issues.flatMap((issue): { line: number; detail: string; missing?: boolean }[] => {
+      if (issue.code === 'unrecognized_keys') {
+        return issue.keys.map((key) => ({ line: where.get(key)?.key ?? 1, detail: `unknown front matter key \`${key}\` (allowed: ${allowed})` }));
+      }
+      const field = String(issue.path[0]);
+      const at = where.get(field);
+      if (!at) return [{ line: 1, detail: `front matter is missing \`${field}\``, missing: true }];
+      return [{ line: at.value, detail: `front matter \`${field}\` ${issue.message}` }];
+    });
+    problems.sort((a, b) => Number(a.missing ?? false) - Number(b.missing ?? false) || a.line - b.line);
+    const first = problems[0]!;
+    throw new LessonError(file, first.line, first.detail);
   }
 
   const body = [...lines.slice(0, closing + 1).map(() => ''), ...lines.slice(closing + 1)].join('\n');
-  return { frontMatter: values as FrontMatter, body };
+  return { frontMatter: parsed.data, body };
 }

@@ -11,11 +11,11 @@
  *                        loading every lesson)
  * - `preferences`      → { theme? }   no theme: follow the system (see theme-choice.ts)
  */
+import * as z from 'zod/mini';
 import {
   BACKUP_PREFIX,
   KEY_PREFIX,
   VERSIONED_PREFIX,
-  isObject,
   readRecord,
   removeRecord,
   setAside,
@@ -230,38 +230,28 @@ export class PlaygroundStore {
   }
 }
 
-// ── Shape checks ─────────────────────────────────────────────────────────────
+// ── Shapes ───────────────────────────────────────────────────────────────────
 
-function checkSavedEdit(value: unknown): SavedEdit | string {
-  if (!isObject(value)) return 'it is not an object';
-  const { code, codeHash, savedAt, stashedCode } = value;
-  if (typeof code !== 'string') return 'its code is not text';
-  if (typeof codeHash !== 'string') return 'its codeHash is not text';
-  if (typeof savedAt !== 'number') return 'its savedAt is not a number';
-  if (stashedCode !== undefined && typeof stashedCode !== 'string') return 'its stashedCode is not text';
-  const edit: SavedEdit = { code, codeHash, savedAt };
-  if (stashedCode !== undefined) edit.stashedCode = stashedCode;
-  return edit;
-}
+const checkSavedEdit = z.object(
+  {
+    code: z.string({ error: 'its code is not text' }),
+    codeHash: z.string({ error: 'its codeHash is not text' }),
+    savedAt: z.number({ error: 'its savedAt is not a number' }),
+    stashedCode: z.optional(z.string({ error: 'its stashedCode is not text' })),
+  },
+  { error: 'it is not an object' },
+) satisfies z.ZodMiniType<SavedEdit>;
 
-interface LessonProgress {
-  passed: string[];
-  exercises?: string[];
-}
+const idList = (error: string) => z.array(z.string({ error }), { error });
 
-function isIdList(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every((id) => typeof id === 'string');
-}
+const checkProgress = z.object({
+  passed: idList('it has no list of passed exercises'),
+  exercises: z.optional(idList('its exercise list is not a list of ids')),
+});
 
-function checkProgress(value: unknown): LessonProgress | string {
-  if (!isObject(value) || !isIdList(value.passed)) return 'it has no list of passed exercises';
-  if (value.exercises !== undefined && !isIdList(value.exercises)) return 'its exercise list is not a list of ids';
-  return value.exercises === undefined ? { passed: value.passed } : { passed: value.passed, exercises: value.exercises };
-}
+type LessonProgress = z.infer<typeof checkProgress>;
 
-function checkPreferences(value: unknown): { theme?: ThemePreference } | string {
-  if (!isObject(value)) return 'it is not an object';
-  const { theme } = value;
-  if (theme !== undefined && theme !== 'light' && theme !== 'dark') return 'its theme is neither light nor dark';
-  return theme === undefined ? {} : { theme };
-}
+const checkPreferences = z.object(
+  { theme: z.optional(z.enum(['light', 'dark'], { error: 'its theme is neither light nor dark' })) },
+  { error: 'it is not an object' },
+);

@@ -1,31 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createKeyStore } from '../../src/live/key-store';
 import { PLACEHOLDER_API_KEY } from '../../src/anthropic-api';
-
-class MemoryStorage implements Storage {
-  private readonly items = new Map<string, string>();
-  get length() {
-    return this.items.size;
-  }
-  clear() {
-    this.items.clear();
-  }
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  key(index: number) {
-    return [...this.items.keys()][index] ?? null;
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-  setItem(key: string, value: string) {
-    this.items.set(key, value);
-  }
-  values() {
-    return [...this.items.values()];
-  }
-}
+import { MemoryStorage } from '../helpers/memory-storage';
 
 const KEY = 'sk-ant-api03-0123456789abcdefghij-KEY1';
 

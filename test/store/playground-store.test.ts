@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PlaygroundStore, type StorageProblem } from '../../src/store/playground-store';
-import { MemoryStorage } from './memory-storage';
+import { MemoryStorage } from '../helpers/memory-storage';
 
 const cell = { id: '01-first-request/cell-1', codeHash: 'aaaa1111' };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PlaygroundStore, type StorageProblem } from '../../src/store/playground-store';
 import { nextThemeChoice, themeFor } from '../../src/store/theme-choice';
-import { MemoryStorage } from './memory-storage';
+import { MemoryStorage } from '../helpers/memory-storage';
 
 const PREFERENCES_KEY = 'claude-playground/v1/preferences';
 

@@ -23,5 +23,9 @@ export class MemoryStorage implements Storage {
     if (this.failWrites) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     this.items.set(key, String(value));
   }
+  /** Every stored value, for asserting what was (or was not) kept. */
+  values(): string[] {
+    return [...this.items.values()];
+  }
   [name: string]: unknown;
 }
