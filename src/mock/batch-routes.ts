@@ -128,7 +128,7 @@ function processBatchRequest(runtime: EmulatorRuntime, params: JsonObject): Mess
   // "an individual request whose `user_profile_id` body field conflicts with this header is errored").
   const { user_profile_id: userProfileId, ...messageBody } = params;
   if (userProfileId !== undefined && typeof userProfileId !== 'string') return errored(invalid(['user_profile_id'], typeMessages.string));
-  const validation = validateMessagesRequest(messageBody);
+  const validation = validateMessagesRequest(messageBody, { batch: true });
   if (!validation.ok) return errored(validation.failure);
   const { model } = validation;
   const messageParams: MessageCreateParamsBase = validation.params;

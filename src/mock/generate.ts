@@ -15,15 +15,16 @@ import type {
 import type { CacheAccounting } from './cache';
 import type { IdGenerator } from './ids';
 import { REDACTED_THINKING_TRIGGER } from './knowledge';
-import type { ModelFacts } from './models';
+import { effectiveEffort, type ModelFacts } from './models';
 import { createRedactedThinkingData, signThinking } from './signature';
+import { bindReplyBlocks } from './thinking-binding';
 import { countInputTokens } from './tokens';
 import { readConversation, type Conversation } from './generate/conversation';
 import { applyOutputLimits, type DraftBlock } from './generate/limits';
 import { synthesizeFromSchema, type JsonSchema } from './generate/schema-values';
 import { applyStyle, readStyle, type Style } from './generate/style';
 import { composeReply, type Reply } from './generate/text';
-import { ADAPTIVE_THINKING_BUDGET, writeThinking, type Effort } from './generate/thinking';
+import { planThinking, writeThinking, type ThinkingPlan } from './generate/thinking';
 import { answerFromToolResults, toolResultNotes } from './generate/tool-answer';
 import { planToolCalls, toolPreamble, type PlannedToolCall } from './generate/tools';
 
@@ -33,32 +34,6 @@ export interface GenerateContext {
   seed: string;
   /** Cache accounting for this request; without it nothing counts as cached. */
   cache?: CacheAccounting;
-}
-
-interface ThinkingPlan {
-  budget: number;
-  display: 'summarized' | 'omitted';
-  effort: Effort;
-}
-
-function planThinking(params: MessageCreateParamsBase, model: ModelFacts, conversation: Conversation): ThinkingPlan | null {
-  const config = params.thinking;
-  const effort: Effort = params.output_config?.effort ?? 'high';
-  const display = (config && 'display' in config ? config.display : null) ?? model.defaultThinkingDisplay;
-  if (!config) return model.thinkingOnByDefault ? { budget: ADAPTIVE_THINKING_BUDGET[effort], display, effort } : null;
-  switch (config.type) {
-    case 'disabled':
-      return null;
-    case 'enabled':
-      return { budget: config.budget_tokens, display, effort };
-    case 'adaptive':
-      return { budget: ADAPTIVE_THINKING_BUDGET[effort], display, effort };
-    case 'between_tools':
-      // Thinking only between tool calls: when the turn continues after tool results.
-      return conversation.toolResults.length > 0 ? { budget: ADAPTIVE_THINKING_BUDGET[effort], display, effort } : null;
-    default:
-      return null;
-  }
 }
 
 /** The reply continues the prefill; `content` excludes the prefilled text. */
@@ -87,9 +62,15 @@ function isForced(params: MessageCreateParamsBase): boolean {
   return params.tool_choice?.type === 'any' || params.tool_choice?.type === 'tool';
 }
 
-/** tool_use blocks, after a short lead-in sentence unless tool_choice forces the call (the API then writes none). */
-function toolCallDraft(params: MessageCreateParamsBase, calls: PlannedToolCall[], ids: IdGenerator, leadIn: string, notes: string[]): Draft {
-  const blocks: DraftBlock[] = isForced(params) ? [] : [{ type: 'text', text: leadIn }];
+/**
+ * tool_use blocks, after a short lead-in sentence unless tool_choice forces the call (the API then writes none).
+ * Between tool calls (the turn goes on after tool results), models with progress updates send the lead-in as a
+ * signed thinking block instead (generate/thinking.ts `planThinking`).
+ */
+function toolCallDraft(params: MessageCreateParamsBase, calls: PlannedToolCall[], ids: IdGenerator, leadIn: string, notes: string[], progressUpdate: ThinkingPlan | null): Draft {
+  const blocks: DraftBlock[] = isForced(params) ? []
+    : progressUpdate?.progressUpdates ? [{ type: 'thinking', full: leadIn, omitted: progressUpdate.display === 'omitted' }]
+    : [{ type: 'text', text: leadIn }];
   for (const call of calls) blocks.push({ type: 'tool_use', id: ids.next('toolu_'), name: call.tool.name, input: call.input });
   return {
     blocks,
@@ -113,13 +94,13 @@ function finalText(params: MessageCreateParamsBase, conversation: Conversation, 
   return { text: applyStyle(reply, style), plan };
 }
 
-function draftAnswer(params: MessageCreateParamsBase, conversation: Conversation, ids: IdGenerator): Draft {
+function draftAnswer(params: MessageCreateParamsBase, conversation: Conversation, ids: IdGenerator, thinking: ThinkingPlan): Draft {
   if (conversation.toolResults.length > 0) {
     // An agent loop: if part of the question still needs a tool call (e.g. parallel calls were
     // disabled), make the next call; otherwise answer from every result gathered so far.
     const failed = conversation.toolResults.some((result) => result.isError);
     const next = failed ? [] : planToolCalls(params, conversation.questionText, conversation.executedCalls);
-    if (next.length > 0) return toolCallDraft(params, next, ids, `Got it. ${toolPreamble(next)}`, toolResultNotes(conversation.toolResults));
+    if (next.length > 0) return toolCallDraft(params, next, ids, `Got it. ${toolPreamble(next)}`, toolResultNotes(conversation.toolResults), thinking);
     const answer = answerFromToolResults(conversation.exchangeResults);
     const reply: Reply = { kind: 'fact', text: answer, short: answer, notes: toolResultNotes(conversation.exchangeResults) };
     const context = [conversation.questionText, ...conversation.exchangeResults.map((result) => result.content)].join('\n');
@@ -128,7 +109,7 @@ function draftAnswer(params: MessageCreateParamsBase, conversation: Conversation
   }
 
   const calls = conversation.prefill === null ? planToolCalls(params, conversation.questionText) : [];
-  if (calls.length > 0) return toolCallDraft(params, calls, ids, toolPreamble(calls), []);
+  if (calls.length > 0) return toolCallDraft(params, calls, ids, toolPreamble(calls), [], null);
 
   const reply = composeReply(conversation);
   let { text, plan } = finalText(params, conversation, reply, conversation.lastUserText);
@@ -138,10 +119,9 @@ function draftAnswer(params: MessageCreateParamsBase, conversation: Conversation
 
 function toContentBlock(block: DraftBlock): ContentBlock {
   switch (block.type) {
-    case 'thinking': {
-      const thinking = block.omitted ? '' : block.full;
-      return { type: 'thinking', thinking, signature: signThinking(thinking) };
-    }
+    case 'thinking':
+      // Signed once the whole reply is known (bindReplyBlocks): a signature binds the blocks before it.
+      return { type: 'thinking', thinking: block.omitted ? '' : block.full, signature: '' };
     case 'redacted_thinking':
       return { type: 'redacted_thinking', data: block.data };
     case 'text':
@@ -164,14 +144,23 @@ export function generateMessage(params: MessageCreateParamsBase, ctx: GenerateCo
 
   let draft: DraftBlock[] = [];
   if (params.max_tokens > 0) {
-    const answer = draftAnswer(params, conversation, ctx.ids);
-    const thinking = conversation.prefill === null ? planThinking(params, ctx.model, conversation) : null;
-    if (thinking && conversation.lastUserText.includes(REDACTED_THINKING_TRIGGER)) {
+    const toolWork = conversation.toolResults.length > 0 || (conversation.prefill === null && planToolCalls(params, conversation.questionText).length > 0);
+    const thinking = planThinking({
+      thinking: params.thinking,
+      effort: effectiveEffort(ctx.model, params.output_config?.effort),
+      forcedTool: isForced(params),
+      prefill: conversation.prefill !== null,
+      toolWork,
+      question: conversation.lastUserText,
+    }, ctx.model);
+    const answer = draftAnswer(params, conversation, ctx.ids, thinking);
+    const upFront = thinking.upFront;
+    if (upFront && conversation.lastUserText.includes(REDACTED_THINKING_TRIGGER)) {
       draft.push({ type: 'redacted_thinking', data: createRedactedThinkingData(`${ctx.seed}:${conversation.lastUserText}`), tokens: 48 });
-    } else if (thinking) {
+    } else if (upFront) {
       const full = writeThinking(
         { question: conversation.questionText, system: conversation.system, notes: answer.notes, plan: answer.plan, effort: thinking.effort },
-        Math.min(thinking.budget, params.max_tokens),
+        Math.min(upFront.budget, params.max_tokens),
       );
       draft.push({ type: 'thinking', full, omitted: thinking.display === 'omitted' });
     }
@@ -179,6 +168,10 @@ export function generateMessage(params: MessageCreateParamsBase, ctx: GenerateCo
   }
 
   const limited = applyOutputLimits(draft, params.max_tokens, params.stop_sequences ?? []);
+  const content = limited.blocks.map(toContentBlock);
+  const omitted = limited.blocks.map((block) => block.type === 'thinking' && block.omitted);
+  bindReplyBlocks(params, content, (block, chain) =>
+    signThinking(block.thinking, chain.binding(ctx.model.id, omitted[content.indexOf(block)] ?? false)));
   const usage: Usage = {
     input_tokens: cache.input_tokens,
     output_tokens: params.max_tokens === 0 ? 0 : Math.max(1, limited.outputTokens),
@@ -196,7 +189,7 @@ export function generateMessage(params: MessageCreateParamsBase, ctx: GenerateCo
     type: 'message',
     role: 'assistant',
     model: params.model,
-    content: limited.blocks.map(toContentBlock),
+    content,
     stop_reason: params.max_tokens === 0 ? 'max_tokens' : limited.stopReason,
     stop_sequence: limited.stopSequence,
     stop_details: null,

@@ -16,7 +16,7 @@ import type { PromptCache } from './cache';
 import type { FaultScenario, Pacing } from './emulator';
 import { apiError, failureResponse, notFound, rateLimited, type ApiFailure } from './errors';
 import { FaultQueue, httpFaultFor, streamFaultFor } from './faults';
-import { baseResponseHeaders, checkApiVersion, isFailure, readCredentials } from './headers';
+import { baseResponseHeaders, checkApiVersion, isFailure, readBetaFlags, readCredentials } from './headers';
 import type { IdGenerator } from './ids';
 import { listModelsPage } from './model-pages';
 import { getModelFacts, toModelInfo } from './models';
@@ -26,6 +26,7 @@ import { createSseBody, messageToStreamEvents } from './stream';
 import { countInputTokens } from './tokens';
 import { parseJsonBody, validateCountTokensRequest, validateMessagesRequest } from './validate';
 import { checkRequestSize } from './validate/size';
+import { BINDING_BETA } from './validate/thinking';
 
 /** The mutable state the handlers share with the emulator (replaced wholesale on reset). */
 export interface EmulatorRuntime {
@@ -108,7 +109,8 @@ async function answerCreateMessage(runtime: EmulatorRuntime, request: Request): 
   if (tooLarge) return failureResponse(tooLarge, { requestId, headers: base });
   const parsed = parseJsonBody(text);
   if (!parsed.ok) return failureResponse(parsed.failure, { requestId, headers: base });
-  const validation = validateMessagesRequest(parsed.value, { byteLength });
+  const betas = readBetaFlags(request.headers);
+  const validation = validateMessagesRequest(parsed.value, { byteLength, betas });
   if (!validation.ok) return failureResponse(validation.failure, { requestId, headers: base });
   const { params, model } = validation;
 
@@ -127,6 +129,9 @@ async function answerCreateMessage(runtime: EmulatorRuntime, request: Request): 
   }
 
   const message: Message = produceMessage(runtime, params, model);
+  // With the binding beta, every reply reports the blocks removed before the model saw them, `[]` when none; when
+  // streaming, the array rides on message_start (SDK:resources/beta/messages/messages.ts:6180-6191).
+  if (betas.includes(BINDING_BETA)) Object.assign(message, { input_transformations: validation.inputTransformations });
   runtime.rateLimiter.record(
     message.usage.input_tokens + (message.usage.cache_creation_input_tokens ?? 0), message.usage.output_tokens);
   const headers = { ...base, ...runtime.rateLimiter.headers() };
@@ -204,7 +209,7 @@ async function answerCountTokens(runtime: EmulatorRuntime, request: Request): Pr
   if (tooLarge) return failureResponse(tooLarge, { requestId, headers: base });
   const parsed = parseJsonBody(text);
   if (!parsed.ok) return failureResponse(parsed.failure, { requestId, headers: base });
-  const validation = validateCountTokensRequest(parsed.value, { byteLength });
+  const validation = validateCountTokensRequest(parsed.value, { byteLength, betas: readBetaFlags(request.headers) });
   if (!validation.ok) return failureResponse(validation.failure, { requestId, headers: base });
   return jsonResponse({ input_tokens: countInputTokens(validation.params) }, base);
 }

@@ -1,20 +1,68 @@
 /**
- * The emulator's one table of per-model facts. Everything model-specific that the validators, the
- * generator, the cache and `/v1/models` need is read from here (`getModelFacts(id)`).
+ * The emulator's one table of per-model facts. Everything model-specific that the validators, the generator, the
+ * cache, the thinking-block binding and `/v1/models` need is read from here (`getModelFacts(id)`).
  *
- * Source tags used next to each fact:
+ * Source tags next to each fact:
+ *  - `[TH]`, `[ER]`, `[EF]`, `[PC]`, `[PR]`, `[PT]`, `[TT]`, `[DEP]`, `[MCS]`, `[S55]`, `[H55M]`, `[O55]`, `[F51]`,
+ *    `[F52]`, … : the docs pages keyed in /work/shared/reference/models.md §0 (MD), whose §1–§5 this table encodes
+ *    row by row (MD §2 thinking and effort, §3 tool choice / prefill / sampling / caching, §4 binding, §5 rules).
  *  - `SDK:<path>:<line>`  @anthropic-ai/sdk 1.12.0, `node_modules/@anthropic-ai/sdk/src/…`
- *  - `CL:<line>`          node_modules/@anthropic-ai/sdk/CHANGELOG.md (release date of the SDK version
- *                         that added the model; used as `created_at` when the id carries no snapshot date)
- *  - `REF §n`             /work/shared/reference/messages-api.md, which quotes the platform docs
- *  - `inferred`           not documented: carried over from the model's line or generation, chosen so
- *                         the emulator behaves like its documented siblings. Kept visible on purpose.
+ *  - `CL:<line>`          node_modules/@anthropic-ai/sdk/CHANGELOG.md (release of the SDK version that added the
+ *                         model; used as `created_at` when the id carries no snapshot date)
+ *  - `unverified` / `inferred`: no official source; the value follows the documented sibling named next to it.
  */
 import type { Model } from '@anthropic-ai/sdk/resources/messages/messages';
 import type { ModelCapabilities, ModelInfo, ModelLine } from '@anthropic-ai/sdk/resources/models';
 
-/** How a model answers one `thinking.type`. */
+export type Effort = 'low' | 'medium' | 'high' | 'xhigh' | 'max';
+export const EFFORT_LEVELS: readonly Effort[] = ['low', 'medium', 'high', 'xhigh', 'max'];
+
+/** How a model answers a `thinking.type` value. `deprecated` works (the SDK warns). */
 export type ThinkingSupport = 'ok' | 'deprecated' | 'rejected';
+
+/** Which quoted 400 a rejected `thinking.type: "disabled"` gets (MD §5 E-disabled, E-disabled-preview, E-disabled-s55). */
+export type DisabledRule = 'ok' | 'E-disabled' | 'E-disabled-preview' | 'E-disabled-s55';
+
+/** How `temperature` / `top_p` / `top_k` are judged (MD §5 rule 12, §3). */
+export type SamplingRule =
+  /** Range-checked; the thinking limits apply only while thinking is on (4.6 and earlier). */
+  | 'limits-with-thinking'
+  /** Like `limits-with-thinking`, and `temperature` with `top_p` together is a 400 (Haiku 4.5 [H55M; MG]). */
+  | 'limits-with-thinking-exclusive'
+  /** Any non-default value is a 400 on every request (the "Claude 4.7 and later" group [TH]). */
+  | 'defaults-only'
+  /** Only `temperature: 1` or `top_p: 0.99`, never both, never `top_k` (Haiku 5.5 [H55M]). */
+  | 'haiku-5-5';
+
+export interface ThinkingFacts {
+  /** What a request without `thinking` gets (MD §5 rule 1). */
+  whenOmitted: 'adaptive' | 'off';
+  /** Adaptive thinking cannot be turned off here ("always on"): every reply starts with a thinking block. */
+  alwaysOn: boolean;
+  enabled: ThinkingSupport;
+  adaptive: Exclude<ThinkingSupport, 'deprecated'>;
+  disabled: DisabledRule;
+  /** `between_tools` accepted (only Sonnet 5.5; elsewhere E-bt). */
+  betweenTools: boolean;
+  /** With thinking off (`disabled` / `between_tools`) effort `xhigh`/`max` is a 400 (E-effort-off). */
+  offCapsEffortAtHigh: boolean;
+  /** `display` when the request sets none (MD §2 "Default display"). */
+  defaultDisplay: 'summarized' | 'omitted';
+  /** Writes signed progress-update thinking blocks before tool calls (MD §5 rule 17). */
+  progressUpdates: boolean;
+  /**
+   * Thinking blocks of earlier assistant turns stay in the context (and in `input_tokens`); otherwise only the latest
+   * assistant turn's are kept ("Keep all prior-turn thinking" vs "Keep only the last turn's thinking", MD §4 [TH]).
+   */
+  keepsPriorTurns: boolean;
+  /** Replayed thinking blocks are checked against the conversation prefix they were made in (MD §5 rule 15). */
+  prefixCheck: boolean;
+  /**
+   * Whose thinking blocks this model reads (MD §4 first column); others are dropped silently (MD §5 rule 14).
+   * `own-and-earlier`: its own and those of every model released before it.
+   */
+  reads: 'own-and-earlier' | readonly string[];
+}
 
 export interface ModelFacts {
   /** Canonical id: what `/v1/models` lists and what aliases resolve to. */
@@ -35,233 +83,363 @@ export interface ModelFacts {
   max_input_tokens: number;
   /** Upper bound for the request's `max_tokens`. */
   max_tokens: number;
-  /** Prefixes shorter than this are silently not cached. */
+  /** Prefixes shorter than this are silently not cached (MD §3 "Min cacheable prompt", §5 rule 18). */
   minCacheableTokens: number;
-  /** Whether a conversation may end with an assistant turn (prefill). */
+  /** A conversation may end with an assistant turn while thinking is off (MD §5 rule 11). */
   supportsPrefill: boolean;
-  thinking: {
-    enabled: ThinkingSupport;
-    adaptive: Exclude<ThinkingSupport, 'deprecated'>;
-    disabled: Exclude<ThinkingSupport, 'deprecated'>;
-  };
-  /** What `thinking.display` defaults to when the request omits it. */
-  defaultThinkingDisplay: 'summarized' | 'omitted';
-  /** Thinking is on even when the request has no `thinking` field. */
-  thinkingOnByDefault: boolean;
-  /** Non-default temperature / top_p / top_k give a 400 (otherwise they are range-checked). */
-  rejectsSamplingParams: boolean;
-  /** `tool_choice` `{type:"any"}` / `{type:"tool"}` accepted. */
+  thinking: ThinkingFacts;
+  /** `output_config.effort` levels and the default, or null where effort is not supported (MD §2, §5 rule 7). */
+  effort: { levels: readonly Effort[]; default: Effort } | null;
+  sampling: SamplingRule;
+  /** `tool_choice` `{type:"any"}` / `{type:"tool"}` accepted (MD §5 rule 10). */
   supportsForcedToolChoice: boolean;
-  /** `{role:"system"}` entries inside `messages` accepted. */
+  /**
+   * The computer-use tool versions accepted, or `all` (MD §5 rule 19). A version outside the list is a 400
+   * E-computer naming the model.
+   */
+  computerTools: 'all' | readonly string[];
+  /** `inference_geo` accepted (MD §5 rule 20: not on models before Claude 4.6). */
+  supportsInferenceGeo: boolean;
+  /** `{role:"system"}` entries inside `messages` accepted [MCS]. */
   supportsSystemMessages: boolean;
-  /** Newer tokenizer: the same text costs about 30% more tokens. REF §7 (Opus 4.7+). */
+  /** Newer tokenizer: the same text costs about 30% more tokens [PR] (Claude 4.7 and later, Mythos Preview). */
   newTokenizer: boolean;
 }
 
 const M = 1_000_000;
 const K200 = 200_000;
+const ALL_EFFORT: readonly Effort[] = EFFORT_LEVELS;
+/** No `xhigh` (MD §2: Mythos Preview, Opus 4.6, Sonnet 4.6). */
+const NO_XHIGH: readonly Effort[] = ['low', 'medium', 'high', 'max'];
+/** Only the Claude API's `computer_toolset_20260801` (MD §5 rule 19 [ER; O55; H55]). */
+const TOOLSET_ONLY = ['computer_toolset_20260801'] as const;
+
+/** Models released before Fable 5.1, whose blocks Fable 5.1 and Mythos 5.1 read ("every earlier model's" [TH; F51]). */
+const OLDER_THAN_FIVE_ONE = [
+  'claude-opus-5', 'claude-sonnet-5', 'claude-fable-5', 'claude-mythos-5', 'claude-opus-4-8', 'claude-opus-4-7',
+  'claude-mythos-preview', 'claude-opus-4-6', 'claude-sonnet-4-6', 'claude-haiku-4-5-20251001',
+  'claude-opus-4-5-20251101', 'claude-sonnet-4-5-20250929',
+] as const;
 
 /**
- * Sources shared by many rows (REF quotes the docs):
- *  - thinking `enabled`: 400 on "Claude 4.7 and later"; deprecated (SDK warns) on Opus 4.6 and Mythos Preview,
- *    deprecated per docs on Sonnet 4.6. REF §4; SDK:internal/data/models-to-warn-with-thinking-enabled.ts
- *  - thinking `adaptive`: 400 on Claude 4.5 and earlier. REF §4
- *  - thinking `disabled`: 400 on Fable 5(.1), Mythos 5(.1), Mythos Preview. REF §4
- *  - display default: `omitted` on Fable 5, Mythos 5, Sonnet 5, Opus 4.8, Opus 4.7, Mythos Preview;
- *    `summarized` on Opus 4.6, Sonnet 4.6 and earlier. REF §4 (newer 5.x rows: inferred `omitted`)
- *  - prefill: none on "Claude 4.6 and later models and Claude Mythos Preview". REF §4
- *  - sampling params: Fable 5, Mythos 5, Mythos Preview, Opus 4.8, Opus 4.7, Sonnet 5 reject non-defaults;
- *    "Models released after Claude Opus 4.6 do not support setting temperature". REF §4
- *  - tool_choice any/tool: rejected by Fable 5.1 / Mythos 5.1. REF §4
- *  - role:"system" messages: added with Opus 4.8 (CL:1326); models released from then on accept them
- *    (inferred), earlier ones answer 400. REF §4, §9
- *  - min cacheable: REF §4 (prompt-caching docs 2026-09 copy), Haiku 5.5 from REF §4 last row
- *  - limits: REF §7
+ * One row per model the SDK lists (SDK:resources/messages/messages.ts:5279-5302), newest first. Every row states
+ * every rule; a value without its own comment comes from the MD §2/§3/§4 row of that model, whose sources are
+ * given in the row's first comment.
  */
 const TABLE: readonly ModelFacts[] = [
   {
-    // CL:156 (1.7.0, 2026-11-09). Limits, caching, thinking: inferred from Fable 5.1.
+    // CL:151-156 (1.7.0, 2026-11-09). MD §2-§4 row fable-5-2 [F52]: thin. Adaptive always on [F52]; enabled and
+    // disabled 400 ("always on suggests 400", unverified); between_tools, display, effort levels unverified, as Fable 5.1;
+    // default effort high (third-party). Forced tool_choice unverified: as Fable 5.1 (400). Cache minimum unverified:
+    // 512 as Fable 5.1. Prefix check on every account [F52]. Rejects computer_20251124 everywhere but Bedrock [F52].
+    // Reads: unverified, as Fable 5.1; only Fable 5.2 and Mythos 5.2 read its blocks [F52].
     id: 'claude-fable-5-2', aliases: [], display_name: 'Claude Fable 5.2', line: 'fable',
     created_at: '2026-11-09T00:00:00Z', lifecycle: 'active', deprecated_at: null, retires_at: null, replacement: null,
     max_input_tokens: M, max_tokens: 128_000, minCacheableTokens: 512, supportsPrefill: false,
-    thinking: { enabled: 'rejected', adaptive: 'ok', disabled: 'rejected' }, defaultThinkingDisplay: 'omitted',
-    thinkingOnByDefault: true, rejectsSamplingParams: true, supportsForcedToolChoice: true,
-    supportsSystemMessages: true, newTokenizer: true,
+    thinking: {
+      whenOmitted: 'adaptive', alwaysOn: true, enabled: 'rejected', adaptive: 'ok', disabled: 'E-disabled',
+      betweenTools: false, offCapsEffortAtHigh: false, defaultDisplay: 'omitted', progressUpdates: true,
+      keepsPriorTurns: true, prefixCheck: true,
+      reads: ['claude-fable-5-2', 'claude-mythos-5-2', 'claude-fable-5-1', 'claude-mythos-5-1', 'claude-opus-5-5', ...OLDER_THAN_FIVE_ONE],
+    },
+    effort: { levels: ALL_EFFORT, default: 'high' }, sampling: 'defaults-only', supportsForcedToolChoice: false,
+    computerTools: TOOLSET_ONLY, supportsInferenceGeo: true, supportsSystemMessages: true, newTokenizer: true,
   },
   {
-    // CL:156 (1.7.0, 2026-11-09). Inferred from Mythos 5.1.
+    // CL:151-156. MD row fable-5-2 / mythos-5-2 [F52]: as Fable 5.2 (same unverified points).
     id: 'claude-mythos-5-2', aliases: [], display_name: 'Claude Mythos 5.2', line: 'mythos',
     created_at: '2026-11-09T00:00:00Z', lifecycle: 'active', deprecated_at: null, retires_at: null, replacement: null,
     max_input_tokens: M, max_tokens: 128_000, minCacheableTokens: 512, supportsPrefill: false,
-    thinking: { enabled: 'rejected', adaptive: 'ok', disabled: 'rejected' }, defaultThinkingDisplay: 'omitted',
-    thinkingOnByDefault: true, rejectsSamplingParams: true, supportsForcedToolChoice: true,
-    supportsSystemMessages: true, newTokenizer: true,
+    thinking: {
+      whenOmitted: 'adaptive', alwaysOn: true, enabled: 'rejected', adaptive: 'ok', disabled: 'E-disabled',
+      betweenTools: false, offCapsEffortAtHigh: false, defaultDisplay: 'omitted', progressUpdates: true,
+      keepsPriorTurns: true, prefixCheck: true,
+      reads: ['claude-fable-5-2', 'claude-mythos-5-2', 'claude-fable-5-1', 'claude-mythos-5-1', 'claude-opus-5-5', ...OLDER_THAN_FIVE_ONE],
+    },
+    effort: { levels: ALL_EFFORT, default: 'high' }, sampling: 'defaults-only', supportsForcedToolChoice: false,
+    computerTools: TOOLSET_ONLY, supportsInferenceGeo: true, supportsSystemMessages: true, newTokenizer: true,
   },
   {
-    // CL:527 (0.132.0, 2026-10-07). 1M / 128K and 512 min cacheable: REF §4, §7 (haiku-5-5 overview).
+    // CL:527 (2026-10-07). MD rows haiku-5-5 [TH; TT; ER; EF; H55; H55M; H55O; PC]: adaptive on when omitted;
+    // enabled 400; disabled ok up to effort high (E-effort-off above); between_tools 400; display omitted; effort
+    // default medium; forced tool_choice accepted, no thinking block [H55M]; sampling only temperature 1 / top_p 0.99
+    // [H55M]; cache minimum 512 [PC]; prefix check; no progress updates ("not in the list" [TH]); only
+    // computer_toolset_20260801 [H55]. Reads: unverified (MD §4), so its own blocks only.
     id: 'claude-haiku-5-5', aliases: [], display_name: 'Claude Haiku 5.5', line: 'haiku',
     created_at: '2026-10-07T00:00:00Z', lifecycle: 'active', deprecated_at: null, retires_at: null, replacement: null,
     max_input_tokens: M, max_tokens: 128_000, minCacheableTokens: 512, supportsPrefill: false,
-    thinking: { enabled: 'rejected', adaptive: 'ok', disabled: 'ok' }, defaultThinkingDisplay: 'omitted',
-    thinkingOnByDefault: false, rejectsSamplingParams: true, supportsForcedToolChoice: true,
-    supportsSystemMessages: true, newTokenizer: true,
+    thinking: {
+      whenOmitted: 'adaptive', alwaysOn: false, enabled: 'rejected', adaptive: 'ok', disabled: 'ok',
+      betweenTools: false, offCapsEffortAtHigh: true, defaultDisplay: 'omitted', progressUpdates: false,
+      keepsPriorTurns: true, prefixCheck: true,
+      reads: ['claude-haiku-5-5'],
+    },
+    effort: { levels: ALL_EFFORT, default: 'medium' }, sampling: 'haiku-5-5', supportsForcedToolChoice: true,
+    computerTools: TOOLSET_ONLY, supportsInferenceGeo: true, supportsSystemMessages: true, newTokenizer: true,
   },
   {
-    // CL:617 (0.129.0, 2026-09-28). 1M / 128K: REF §7. Min cacheable: not in the docs table, inferred 1,024 like Sonnet 5.
+    // CL:610-617 (2026-09-28). MD rows sonnet-5-5 [TH; ER; EF; S55; PC]: adaptive on when omitted; enabled 400;
+    // disabled 400 E-disabled-s55 at every effort; between_tools ok up to effort high; display omitted; effort
+    // default high; forced tool_choice 400 E-forced (also count_tokens) [ER]; cache minimum 512 [PC]; prefix check;
+    // progress updates [S55; TH]; only computer_toolset_20260801 [ER]. Reads: Sonnet 5, Opus 4.8, Haiku 4.5 and
+    // earlier, and Haiku 5.5; not Opus 5, Opus 5.5, Fable or Mythos [S55; TH].
     id: 'claude-sonnet-5-5', aliases: [], display_name: 'Claude Sonnet 5.5', line: 'sonnet',
     created_at: '2026-09-28T00:00:00Z', lifecycle: 'active', deprecated_at: null, retires_at: null, replacement: null,
-    max_input_tokens: M, max_tokens: 128_000, minCacheableTokens: 1024, supportsPrefill: false,
-    thinking: { enabled: 'rejected', adaptive: 'ok', disabled: 'ok' }, defaultThinkingDisplay: 'omitted',
-    thinkingOnByDefault: false, rejectsSamplingParams: true, supportsForcedToolChoice: true,
-    supportsSystemMessages: true, newTokenizer: true,
+    max_input_tokens: M, max_tokens: 128_000, minCacheableTokens: 512, supportsPrefill: false,
+    thinking: {
+      whenOmitted: 'adaptive', alwaysOn: false, enabled: 'rejected', adaptive: 'ok', disabled: 'E-disabled-s55',
+      betweenTools: true, offCapsEffortAtHigh: true, defaultDisplay: 'omitted', progressUpdates: true,
+      keepsPriorTurns: true, prefixCheck: true,
+      reads: ['claude-sonnet-5-5', 'claude-haiku-5-5', 'claude-sonnet-5', 'claude-opus-4-8', 'claude-haiku-4-5-20251001',
+        'claude-sonnet-4-5-20250929'],
+    },
+    effort: { levels: ALL_EFFORT, default: 'high' }, sampling: 'defaults-only', supportsForcedToolChoice: false,
+    computerTools: TOOLSET_ONLY, supportsInferenceGeo: true, supportsSystemMessages: true, newTokenizer: true,
   },
   {
-    // No CHANGELOG entry; the SDK Model union places it between Sonnet 5.5 (2026-09-28) and Opus 5.5 (2026-09-22):
-    // created_at inferred 2026-09-25. 1M / 128K: REF §7. tool_choice any/tool rejected: REF §4.
+    // No CHANGELOG entry; created_at inferred from its place in the SDK union. MD rows fable-5-1 [TH; TT; ER; EF;
+    // F51; PC]: adaptive always on; enabled 400; disabled 400 E-disabled; between_tools 400; display omitted; effort
+    // default high; forced tool_choice 400 E-forced; cache minimum 512; prefix check; progress updates. Computer tool
+    // versions: no per-model rule documented, so all are accepted. Reads: Mythos 5.1's, every earlier model's and
+    // Opus 5.5's; not Sonnet 5.5's or Haiku 5.5's [TH; F51].
     id: 'claude-fable-5-1', aliases: [], display_name: 'Claude Fable 5.1', line: 'fable',
     created_at: '2026-09-25T00:00:00Z', lifecycle: 'active', deprecated_at: null, retires_at: null, replacement: null,
     max_input_tokens: M, max_tokens: 128_000, minCacheableTokens: 512, supportsPrefill: false,
-    thinking: { enabled: 'rejected', adaptive: 'ok', disabled: 'rejected' }, defaultThinkingDisplay: 'omitted',
-    thinkingOnByDefault: true, rejectsSamplingParams: true, supportsForcedToolChoice: false,
-    supportsSystemMessages: true, newTokenizer: true,
+    thinking: {
+      whenOmitted: 'adaptive', alwaysOn: true, enabled: 'rejected', adaptive: 'ok', disabled: 'E-disabled',
+      betweenTools: false, offCapsEffortAtHigh: false, defaultDisplay: 'omitted', progressUpdates: true,
+      keepsPriorTurns: true, prefixCheck: true,
+      reads: ['claude-fable-5-1', 'claude-mythos-5-1', 'claude-opus-5-5', ...OLDER_THAN_FIVE_ONE],
+    },
+    effort: { levels: ALL_EFFORT, default: 'high' }, sampling: 'defaults-only', supportsForcedToolChoice: false,
+    computerTools: 'all', supportsInferenceGeo: true, supportsSystemMessages: true, newTokenizer: true,
   },
   {
-    // CL:664 (0.128.0, 2026-09-22). 1M / 128K: REF §7.
+    // CL:658-664 (2026-09-22). MD rows opus-5-5 [TH; ER; EF; O55; O55M; PC]: adaptive always on; enabled 400;
+    // disabled 400 E-disabled; between_tools 400; display omitted; effort default medium [EF]; forced tool_choice
+    // 400 E-forced; cache minimum 512; prefix check; progress updates; only computer_toolset_20260801 [ER; O55].
+    // Reads: Opus 5 and earlier Opus, Sonnet and Haiku models, Haiku 5.5 and Sonnet 5.5; not Fable or Mythos [O55].
     id: 'claude-opus-5-5', aliases: [], display_name: 'Claude Opus 5.5', line: 'opus',
     created_at: '2026-09-22T00:00:00Z', lifecycle: 'active', deprecated_at: null, retires_at: null, replacement: null,
     max_input_tokens: M, max_tokens: 128_000, minCacheableTokens: 512, supportsPrefill: false,
-    thinking: { enabled: 'rejected', adaptive: 'ok', disabled: 'ok' }, defaultThinkingDisplay: 'omitted',
-    thinkingOnByDefault: false, rejectsSamplingParams: true, supportsForcedToolChoice: true,
-    supportsSystemMessages: true, newTokenizer: true,
+    thinking: {
+      whenOmitted: 'adaptive', alwaysOn: true, enabled: 'rejected', adaptive: 'ok', disabled: 'E-disabled',
+      betweenTools: false, offCapsEffortAtHigh: false, defaultDisplay: 'omitted', progressUpdates: true,
+      keepsPriorTurns: true, prefixCheck: true,
+      reads: ['claude-opus-5-5', 'claude-sonnet-5-5', 'claude-haiku-5-5', 'claude-opus-5', 'claude-sonnet-5',
+        'claude-opus-4-8', 'claude-opus-4-7', 'claude-opus-4-6', 'claude-sonnet-4-6', 'claude-haiku-4-5-20251001',
+        'claude-opus-4-5-20251101', 'claude-sonnet-4-5-20250929'],
+    },
+    effort: { levels: ALL_EFFORT, default: 'medium' }, sampling: 'defaults-only', supportsForcedToolChoice: false,
+    computerTools: TOOLSET_ONLY, supportsInferenceGeo: true, supportsSystemMessages: true, newTokenizer: true,
   },
   {
-    // No CHANGELOG entry; placed after Opus 5.5 in the SDK union: created_at inferred 2026-09-15.
-    // Limits inferred from Mythos 5 (REF §7). tool_choice any/tool rejected: REF §4.
+    // No CHANGELOG entry; created_at inferred. MD rows fable-5-1 / mythos-5-1 [TH; TT; ER; EF; M51; PC]: as Fable
+    // 5.1. Prefix check: conflicting (MD §4, §7): the September copies say Mythos 5.1 "doesn't run this check", the
+    // newer [F52] and [FIX] pages say it does on every account. The emulator follows the newer pages.
     id: 'claude-mythos-5-1', aliases: [], display_name: 'Claude Mythos 5.1', line: 'mythos',
     created_at: '2026-09-15T00:00:00Z', lifecycle: 'active', deprecated_at: null, retires_at: null, replacement: null,
     max_input_tokens: M, max_tokens: 128_000, minCacheableTokens: 512, supportsPrefill: false,
-    thinking: { enabled: 'rejected', adaptive: 'ok', disabled: 'rejected' }, defaultThinkingDisplay: 'omitted',
-    thinkingOnByDefault: true, rejectsSamplingParams: true, supportsForcedToolChoice: false,
-    supportsSystemMessages: true, newTokenizer: true,
+    thinking: {
+      whenOmitted: 'adaptive', alwaysOn: true, enabled: 'rejected', adaptive: 'ok', disabled: 'E-disabled',
+      betweenTools: false, offCapsEffortAtHigh: false, defaultDisplay: 'omitted', progressUpdates: true,
+      keepsPriorTurns: true, prefixCheck: true,
+      reads: ['claude-fable-5-1', 'claude-mythos-5-1', 'claude-opus-5-5', ...OLDER_THAN_FIVE_ONE],
+    },
+    effort: { levels: ALL_EFFORT, default: 'high' }, sampling: 'defaults-only', supportsForcedToolChoice: false,
+    computerTools: 'all', supportsInferenceGeo: true, supportsSystemMessages: true, newTokenizer: true,
   },
   {
-    // CL:1035 (0.115.0, 2026-07-24). Context inferred 1M; 128K output inferred; 512 min cacheable: REF §4.
+    // CL:1035 (2026-07-24). MD rows opus-5 [TH; TT; EF; PR; PC]: adaptive on when omitted (not always on);
+    // enabled 400; disabled ok up to effort high (the 400 text above it is unverified); between_tools 400; display
+    // omitted; effort default high; forced tool_choice accepted; cache minimum 512; no prefix check.
     id: 'claude-opus-5', aliases: [], display_name: 'Claude Opus 5', line: 'opus',
     created_at: '2026-07-24T00:00:00Z', lifecycle: 'active', deprecated_at: null, retires_at: null, replacement: null,
     max_input_tokens: M, max_tokens: 128_000, minCacheableTokens: 512, supportsPrefill: false,
-    thinking: { enabled: 'rejected', adaptive: 'ok', disabled: 'ok' }, defaultThinkingDisplay: 'omitted',
-    thinkingOnByDefault: false, rejectsSamplingParams: true, supportsForcedToolChoice: true,
-    supportsSystemMessages: true, newTokenizer: true,
+    thinking: {
+      whenOmitted: 'adaptive', alwaysOn: false, enabled: 'rejected', adaptive: 'ok', disabled: 'ok',
+      betweenTools: false, offCapsEffortAtHigh: true, defaultDisplay: 'omitted', progressUpdates: false,
+      keepsPriorTurns: true, prefixCheck: false,
+      reads: 'own-and-earlier',
+    },
+    effort: { levels: ALL_EFFORT, default: 'high' }, sampling: 'defaults-only', supportsForcedToolChoice: true,
+    computerTools: 'all', supportsInferenceGeo: true, supportsSystemMessages: true, newTokenizer: true,
   },
   {
-    // CL:1156 (0.108.0, 2026-06-30). 128K output: REF §7; context inferred 1M. Adaptive on by default: REF §4.
+    // CL:1156 (2026-06-30). MD rows sonnet-5 [TH; EF; PC; MCS]: adaptive on when omitted; enabled 400; disabled ok
+    // (no effort limit documented); between_tools 400; display omitted; effort default high; forced tool_choice
+    // accepted; cache minimum 1,024; no mid-conversation system messages [MCS].
     id: 'claude-sonnet-5', aliases: [], display_name: 'Claude Sonnet 5', line: 'sonnet',
     created_at: '2026-06-30T00:00:00Z', lifecycle: 'active', deprecated_at: null, retires_at: null, replacement: null,
     max_input_tokens: M, max_tokens: 128_000, minCacheableTokens: 1024, supportsPrefill: false,
-    thinking: { enabled: 'rejected', adaptive: 'ok', disabled: 'ok' }, defaultThinkingDisplay: 'omitted',
-    thinkingOnByDefault: true, rejectsSamplingParams: true, supportsForcedToolChoice: true,
-    supportsSystemMessages: true, newTokenizer: true,
+    thinking: {
+      whenOmitted: 'adaptive', alwaysOn: false, enabled: 'rejected', adaptive: 'ok', disabled: 'ok',
+      betweenTools: false, offCapsEffortAtHigh: false, defaultDisplay: 'omitted', progressUpdates: false,
+      keepsPriorTurns: true, prefixCheck: false,
+      reads: 'own-and-earlier',
+    },
+    effort: { levels: ALL_EFFORT, default: 'high' }, sampling: 'defaults-only', supportsForcedToolChoice: true,
+    computerTools: 'all', supportsInferenceGeo: true, supportsSystemMessages: false, newTokenizer: true,
   },
   {
-    // CL:1258 (0.103.0, 2026-06-09). 1M / 128K: REF §7. Thinking always on: REF §4.
+    // CL:1258 (2026-06-09); [F5]. MD rows fable-5 [TH; TT; EF; F51; PC]: adaptive always on; enabled and disabled
+    // 400; between_tools 400; display omitted; effort default high; forced tool_choice accepted; cache minimum 512;
+    // progress updates [TH].
     id: 'claude-fable-5', aliases: [], display_name: 'Claude Fable 5', line: 'fable',
     created_at: '2026-06-09T00:00:00Z', lifecycle: 'active', deprecated_at: null, retires_at: null, replacement: null,
     max_input_tokens: M, max_tokens: 128_000, minCacheableTokens: 512, supportsPrefill: false,
-    thinking: { enabled: 'rejected', adaptive: 'ok', disabled: 'rejected' }, defaultThinkingDisplay: 'omitted',
-    thinkingOnByDefault: true, rejectsSamplingParams: true, supportsForcedToolChoice: true,
-    supportsSystemMessages: true, newTokenizer: true,
+    thinking: {
+      whenOmitted: 'adaptive', alwaysOn: true, enabled: 'rejected', adaptive: 'ok', disabled: 'E-disabled',
+      betweenTools: false, offCapsEffortAtHigh: false, defaultDisplay: 'omitted', progressUpdates: true,
+      keepsPriorTurns: true, prefixCheck: false,
+      reads: 'own-and-earlier',
+    },
+    effort: { levels: ALL_EFFORT, default: 'high' }, sampling: 'defaults-only', supportsForcedToolChoice: true,
+    computerTools: 'all', supportsInferenceGeo: true, supportsSystemMessages: true, newTokenizer: true,
   },
   {
-    // CL:1258 (0.103.0, 2026-06-09). 1M / 128K: REF §7. Thinking always on: REF §4.
+    // CL:1258 (2026-06-09). MD rows mythos-5 [TH; TT; EF; PC]: as Fable 5, without progress updates.
     id: 'claude-mythos-5', aliases: [], display_name: 'Claude Mythos 5', line: 'mythos',
     created_at: '2026-06-09T00:00:00Z', lifecycle: 'active', deprecated_at: null, retires_at: null, replacement: null,
     max_input_tokens: M, max_tokens: 128_000, minCacheableTokens: 512, supportsPrefill: false,
-    thinking: { enabled: 'rejected', adaptive: 'ok', disabled: 'rejected' }, defaultThinkingDisplay: 'omitted',
-    thinkingOnByDefault: true, rejectsSamplingParams: true, supportsForcedToolChoice: true,
-    supportsSystemMessages: true, newTokenizer: true,
+    thinking: {
+      whenOmitted: 'adaptive', alwaysOn: true, enabled: 'rejected', adaptive: 'ok', disabled: 'E-disabled',
+      betweenTools: false, offCapsEffortAtHigh: false, defaultDisplay: 'omitted', progressUpdates: false,
+      keepsPriorTurns: true, prefixCheck: false,
+      reads: 'own-and-earlier',
+    },
+    effort: { levels: ALL_EFFORT, default: 'high' }, sampling: 'defaults-only', supportsForcedToolChoice: true,
+    computerTools: 'all', supportsInferenceGeo: true, supportsSystemMessages: true, newTokenizer: true,
   },
   {
-    // CL:1326 (0.100.0, 2026-05-28), which also added mid-conversation system messages. 1M / 128K: REF §7.
-    // Adaptive "off unless requested": REF §4.
+    // CL:1326 (2026-05-28). MD rows opus-4-8 [TH; EF; PC; MCS]: thinking off when omitted; enabled 400; adaptive
+    // and disabled ok; between_tools 400; display omitted; effort default high; cache minimum 1,024.
     id: 'claude-opus-4-8', aliases: [], display_name: 'Claude Opus 4.8', line: 'opus',
     created_at: '2026-05-28T00:00:00Z', lifecycle: 'active', deprecated_at: null, retires_at: null, replacement: null,
     max_input_tokens: M, max_tokens: 128_000, minCacheableTokens: 1024, supportsPrefill: false,
-    thinking: { enabled: 'rejected', adaptive: 'ok', disabled: 'ok' }, defaultThinkingDisplay: 'omitted',
-    thinkingOnByDefault: false, rejectsSamplingParams: true, supportsForcedToolChoice: true,
-    supportsSystemMessages: true, newTokenizer: true,
+    thinking: {
+      whenOmitted: 'off', alwaysOn: false, enabled: 'rejected', adaptive: 'ok', disabled: 'ok',
+      betweenTools: false, offCapsEffortAtHigh: false, defaultDisplay: 'omitted', progressUpdates: false,
+      keepsPriorTurns: true, prefixCheck: false,
+      reads: 'own-and-earlier',
+    },
+    effort: { levels: ALL_EFFORT, default: 'high' }, sampling: 'defaults-only', supportsForcedToolChoice: true,
+    computerTools: 'all', supportsInferenceGeo: true, supportsSystemMessages: true, newTokenizer: true,
   },
   {
-    // CL:1514 (0.90.0, 2026-04-16). 1M / 128K: REF §7. Min cacheable 2,048: REF §4.
+    // CL:1514 (2026-04-16). MD rows opus-4-7 [TH; EF; PC]: as Opus 4.8; cache minimum 2,048; no mid-conversation
+    // system messages (not in [MCS]'s list).
     id: 'claude-opus-4-7', aliases: [], display_name: 'Claude Opus 4.7', line: 'opus',
     created_at: '2026-04-16T00:00:00Z', lifecycle: 'active', deprecated_at: null, retires_at: null, replacement: null,
     max_input_tokens: M, max_tokens: 128_000, minCacheableTokens: 2048, supportsPrefill: false,
-    thinking: { enabled: 'rejected', adaptive: 'ok', disabled: 'ok' }, defaultThinkingDisplay: 'omitted',
-    thinkingOnByDefault: false, rejectsSamplingParams: true, supportsForcedToolChoice: true,
-    supportsSystemMessages: false, newTokenizer: true,
+    thinking: {
+      whenOmitted: 'off', alwaysOn: false, enabled: 'rejected', adaptive: 'ok', disabled: 'ok',
+      betweenTools: false, offCapsEffortAtHigh: false, defaultDisplay: 'omitted', progressUpdates: false,
+      keepsPriorTurns: true, prefixCheck: false,
+      reads: 'own-and-earlier',
+    },
+    effort: { levels: ALL_EFFORT, default: 'high' }, sampling: 'defaults-only', supportsForcedToolChoice: true,
+    computerTools: 'all', supportsInferenceGeo: true, supportsSystemMessages: false, newTokenizer: true,
   },
   {
-    // CL:1593 (0.84.0, 2026-04-07). Deprecated, EOL "June 30th, 2026": SDK:internal/data/deprecated-models.ts:2;
-    // replacement claude-mythos-5 and deprecation date = Mythos 5 release: REF §7 (date inferred). The SDK still
-    // lists it, so it stays `deprecated` (a past retires_at means "overdue": SDK:resources/models.ts ModelInfo.retires_at).
-    // `enabled` deprecated: SDK:internal/data/models-to-warn-with-thinking-enabled.ts:3. Adaptive on by default: REF §4.
-    // 128K output: REF §7; context inferred 1M.
+    // CL:1593 (2026-04-07). Deprecated, EOL "June 30th, 2026": SDK:internal/data/deprecated-models.ts:1-5 (MD §1
+    // notes [DEP] says "To be announced"); the SDK still lists it, so it stays `deprecated`. MD rows mythos-preview
+    // [TH; TT; ER; EF; PC]: adaptive always on; enabled ok but deprecated (SDK:resources/messages/messages.ts:5340);
+    // disabled 400 E-disabled-preview; between_tools 400; display omitted; effort without xhigh, default high; forced
+    // tool_choice accepted (a third-party page says not: unverified); sampling defaults only; cache minimum 2,048.
     id: 'claude-mythos-preview', aliases: [], display_name: 'Claude Mythos Preview', line: 'mythos',
     created_at: '2026-04-07T00:00:00Z', lifecycle: 'deprecated', deprecated_at: '2026-06-09T00:00:00Z',
     retires_at: '2026-06-30T00:00:00Z', replacement: 'claude-mythos-5',
     max_input_tokens: M, max_tokens: 128_000, minCacheableTokens: 2048, supportsPrefill: false,
-    thinking: { enabled: 'deprecated', adaptive: 'ok', disabled: 'rejected' }, defaultThinkingDisplay: 'omitted',
-    thinkingOnByDefault: true, rejectsSamplingParams: true, supportsForcedToolChoice: true,
-    supportsSystemMessages: false, newTokenizer: false,
+    thinking: {
+      whenOmitted: 'adaptive', alwaysOn: true, enabled: 'deprecated', adaptive: 'ok', disabled: 'E-disabled-preview',
+      betweenTools: false, offCapsEffortAtHigh: false, defaultDisplay: 'omitted', progressUpdates: false,
+      keepsPriorTurns: true, prefixCheck: false,
+      reads: 'own-and-earlier',
+    },
+    effort: { levels: NO_XHIGH, default: 'high' }, sampling: 'defaults-only', supportsForcedToolChoice: true,
+    computerTools: 'all', supportsInferenceGeo: true, supportsSystemMessages: false, newTokenizer: true,
   },
   {
-    // CL:1783 (0.73.0, 2026-02-05). 128K output: REF §7; context 200K (not in REF: general knowledge, unverified).
-    // `enabled` deprecated: SDK:internal/data/models-to-warn-with-thinking-enabled.ts:2. Min cacheable 4,096: REF §4.
+    // CL:1783 (2026-02-05); [OVP]. MD rows opus-4-6 [TH; TT; EF; PC]: thinking off when omitted; enabled ok but
+    // deprecated (SDK:internal/data/models-to-warn-with-thinking-enabled.ts); display summarized; effort without
+    // xhigh; sampling limits only with thinking on; cache minimum 4,096. 1M context [OVP].
     id: 'claude-opus-4-6', aliases: [], display_name: 'Claude Opus 4.6', line: 'opus',
     created_at: '2026-02-05T00:00:00Z', lifecycle: 'active', deprecated_at: null, retires_at: null, replacement: null,
-    max_input_tokens: K200, max_tokens: 128_000, minCacheableTokens: 4096, supportsPrefill: false,
-    thinking: { enabled: 'deprecated', adaptive: 'ok', disabled: 'ok' }, defaultThinkingDisplay: 'summarized',
-    thinkingOnByDefault: false, rejectsSamplingParams: false, supportsForcedToolChoice: true,
-    supportsSystemMessages: false, newTokenizer: false,
+    max_input_tokens: M, max_tokens: 128_000, minCacheableTokens: 4096, supportsPrefill: false,
+    thinking: {
+      whenOmitted: 'off', alwaysOn: false, enabled: 'deprecated', adaptive: 'ok', disabled: 'ok',
+      betweenTools: false, offCapsEffortAtHigh: false, defaultDisplay: 'summarized', progressUpdates: false,
+      keepsPriorTurns: true, prefixCheck: false,
+      reads: 'own-and-earlier',
+    },
+    effort: { levels: NO_XHIGH, default: 'high' }, sampling: 'limits-with-thinking', supportsForcedToolChoice: true,
+    computerTools: 'all', supportsInferenceGeo: true, supportsSystemMessages: false, newTokenizer: false,
   },
   {
-    // CL:1754 (0.75.0, 2026-02-17). 128K output: REF §7; context 200K unverified. `enabled` deprecated per docs: REF §4.
-    // Not in the docs' list of models rejecting sampling params (REF §4), so temperature etc. are range-checked.
+    // CL:1754 (2026-02-17). MD rows sonnet-4-6 [TH; TT; EF; PC; CW]: as Opus 4.6 ("deprecated" enabled per the
+    // docs); cache minimum 1,024.
     id: 'claude-sonnet-4-6', aliases: [], display_name: 'Claude Sonnet 4.6', line: 'sonnet',
     created_at: '2026-02-17T00:00:00Z', lifecycle: 'active', deprecated_at: null, retires_at: null, replacement: null,
-    max_input_tokens: K200, max_tokens: 128_000, minCacheableTokens: 1024, supportsPrefill: false,
-    thinking: { enabled: 'deprecated', adaptive: 'ok', disabled: 'ok' }, defaultThinkingDisplay: 'summarized',
-    thinkingOnByDefault: false, rejectsSamplingParams: false, supportsForcedToolChoice: true,
-    supportsSystemMessages: false, newTokenizer: false,
+    max_input_tokens: M, max_tokens: 128_000, minCacheableTokens: 1024, supportsPrefill: false,
+    thinking: {
+      whenOmitted: 'off', alwaysOn: false, enabled: 'deprecated', adaptive: 'ok', disabled: 'ok',
+      betweenTools: false, offCapsEffortAtHigh: false, defaultDisplay: 'summarized', progressUpdates: false,
+      keepsPriorTurns: true, prefixCheck: false,
+      reads: 'own-and-earlier',
+    },
+    effort: { levels: NO_XHIGH, default: 'high' }, sampling: 'limits-with-thinking', supportsForcedToolChoice: true,
+    computerTools: 'all', supportsInferenceGeo: true, supportsSystemMessages: false, newTokenizer: false,
   },
   {
-    // Snapshot date from the id (SDK:resources/messages/messages.ts Model union). 64K output: REF §7;
-    // 200K context unverified. Min cacheable 4,096: REF §4. Prefill allowed (pre-4.6): REF §4.
+    // Snapshot date from the id. MD rows haiku-4-5 [TH; TT; ER; EF; OVP; MG; H55M; PC; PR]: thinking off when
+    // omitted; enabled is its only thinking mode; adaptive 400 E-adaptive; display summarized; no effort [EF];
+    // prefill with thinking off; temperature with top_p 400; cache minimum 4,096; inference_geo 400 [PR]. 200K / 64K.
     id: 'claude-haiku-4-5-20251001', aliases: ['claude-haiku-4-5'], display_name: 'Claude Haiku 4.5', line: 'haiku',
     created_at: '2025-10-01T00:00:00Z', lifecycle: 'active', deprecated_at: null, retires_at: null, replacement: null,
     max_input_tokens: K200, max_tokens: 64_000, minCacheableTokens: 4096, supportsPrefill: true,
-    thinking: { enabled: 'ok', adaptive: 'rejected', disabled: 'ok' }, defaultThinkingDisplay: 'summarized',
-    thinkingOnByDefault: false, rejectsSamplingParams: false, supportsForcedToolChoice: true,
-    supportsSystemMessages: false, newTokenizer: false,
+    thinking: {
+      whenOmitted: 'off', alwaysOn: false, enabled: 'ok', adaptive: 'rejected', disabled: 'ok',
+      betweenTools: false, offCapsEffortAtHigh: false, defaultDisplay: 'summarized', progressUpdates: false,
+      keepsPriorTurns: false, prefixCheck: false,
+      reads: 'own-and-earlier',
+    },
+    effort: null, sampling: 'limits-with-thinking-exclusive', supportsForcedToolChoice: true,
+    computerTools: 'all', supportsInferenceGeo: false, supportsSystemMessages: false, newTokenizer: false,
   },
   {
-    // Snapshot date from the id; SDK support CL:1877 (0.71.0, 2025-11-24). 200K / 64K: unverified.
+    // Snapshot date from the id; SDK support CL:1877. MD rows opus-4-5 [TH; TT; EF; OVP; PC; PR]: as Haiku 4.5,
+    // with effort low/medium/high (default high) and cache minimum 4,096. "temperature and top_p together" is
+    // unverified for 4.5 (MD §3), so not enforced. 200K / 64K.
     id: 'claude-opus-4-5-20251101', aliases: ['claude-opus-4-5'], display_name: 'Claude Opus 4.5', line: 'opus',
     created_at: '2025-11-01T00:00:00Z', lifecycle: 'active', deprecated_at: null, retires_at: null, replacement: null,
     max_input_tokens: K200, max_tokens: 64_000, minCacheableTokens: 4096, supportsPrefill: true,
-    thinking: { enabled: 'ok', adaptive: 'rejected', disabled: 'ok' }, defaultThinkingDisplay: 'summarized',
-    thinkingOnByDefault: false, rejectsSamplingParams: false, supportsForcedToolChoice: true,
-    supportsSystemMessages: false, newTokenizer: false,
+    thinking: {
+      whenOmitted: 'off', alwaysOn: false, enabled: 'ok', adaptive: 'rejected', disabled: 'ok',
+      betweenTools: false, offCapsEffortAtHigh: false, defaultDisplay: 'summarized', progressUpdates: false,
+      keepsPriorTurns: true, prefixCheck: false,
+      reads: 'own-and-earlier',
+    },
+    effort: { levels: ['low', 'medium', 'high'], default: 'high' }, sampling: 'limits-with-thinking',
+    supportsForcedToolChoice: true, computerTools: 'all', supportsInferenceGeo: false, supportsSystemMessages: false,
+    newTokenizer: false,
   },
   {
-    // Snapshot date from the id. Deprecated, EOL "November 30th, 2026": SDK:internal/data/deprecated-models.ts:3-4;
-    // replacement claude-sonnet-5-5: REF §7; deprecated_at inferred = Sonnet 5.5 release. 200K / 64K: unverified.
+    // Snapshot date from the id. Deprecated 2026-09-30, retires 2026-11-30 → claude-sonnet-5-5 [DEP];
+    // SDK:internal/data/deprecated-models.ts. MD rows sonnet-4-5 [TH; TT; OVP; PC; PR]: as Haiku 4.5 without the
+    // temperature/top_p rule; no effort; cache minimum 1,024. 200K / 64K.
     id: 'claude-sonnet-4-5-20250929', aliases: ['claude-sonnet-4-5'], display_name: 'Claude Sonnet 4.5', line: 'sonnet',
-    created_at: '2025-09-29T00:00:00Z', lifecycle: 'deprecated', deprecated_at: '2026-09-28T00:00:00Z',
+    created_at: '2025-09-29T00:00:00Z', lifecycle: 'deprecated', deprecated_at: '2026-09-30T00:00:00Z',
     retires_at: '2026-11-30T00:00:00Z', replacement: 'claude-sonnet-5-5',
     max_input_tokens: K200, max_tokens: 64_000, minCacheableTokens: 1024, supportsPrefill: true,
-    thinking: { enabled: 'ok', adaptive: 'rejected', disabled: 'ok' }, defaultThinkingDisplay: 'summarized',
-    thinkingOnByDefault: false, rejectsSamplingParams: false, supportsForcedToolChoice: true,
-    supportsSystemMessages: false, newTokenizer: false,
+    thinking: {
+      whenOmitted: 'off', alwaysOn: false, enabled: 'ok', adaptive: 'rejected', disabled: 'ok',
+      betweenTools: false, offCapsEffortAtHigh: false, defaultDisplay: 'summarized', progressUpdates: false,
+      keepsPriorTurns: false, prefixCheck: false,
+      reads: 'own-and-earlier',
+    },
+    effort: null, sampling: 'limits-with-thinking', supportsForcedToolChoice: true,
+    computerTools: 'all', supportsInferenceGeo: false, supportsSystemMessages: false, newTokenizer: false,
   },
 ];
 
@@ -284,13 +462,36 @@ export function knownModelIds(): readonly string[] {
   return [...BY_ID.keys()];
 }
 
+/** Whether `reader` reads thinking blocks that `writerId` produced (MD §4 first column; §5 rule 14). */
+export function readsThinkingOf(reader: ModelFacts, writerId: string): boolean {
+  const writer = getModelFacts(writerId);
+  if (!writer) return false;
+  if (writer.id === reader.id) return true;
+  const { reads } = reader.thinking;
+  if (reads !== 'own-and-earlier') return reads.includes(writer.id);
+  // "A model reads its own thinking blocks and those of earlier models" [PT, September copy]; the newer models'
+  // blocks are read only by the models their own rows name (MD §4), never by an older one.
+  return writer.created_at < reader.created_at;
+}
+
+/** The effort in effect: the request's, else the model's default (MD §5 rule 7 [EF]). */
+export function effectiveEffort(model: ModelFacts, requested: Effort | null | undefined): Effort {
+  return requested ?? model.effort?.default ?? 'high';
+}
+
 const yes = { supported: true } as const;
 const no = { supported: false } as const;
 const flag = (on: boolean) => (on ? yes : no);
 
-/** The `/v1/models` representation (SDK:resources/models.ts:213-294). Capabilities derive from the table. */
+/**
+ * The `/v1/models` representation (SDK:resources/models.ts:213-294). Capabilities derive from the table, with the
+ * SDK's field meanings (SDK:resources/models.ts:337-368; MD §2 last bullet): a thinking type is `supported: false`
+ * "exactly when a request that sends it gets a 400", so `disabled` is true on Haiku 5.5 and Opus 5 although high
+ * effort levels are refused with it; `xhigh` is null where the model lacks it (SDK:resources/models.ts:149).
+ */
 export function toModelInfo(facts: ModelFacts): ModelInfo {
-  const effortSupported = facts.thinking.adaptive === 'ok';
+  const levels = facts.effort?.levels ?? [];
+  const has = (level: Effort) => flag(levels.includes(level));
   const capabilities: ModelCapabilities = {
     batch: yes,
     citations: yes,
@@ -302,12 +503,12 @@ export function toModelInfo(facts: ModelFacts): ModelInfo {
       compact_20260112: flag(facts.newTokenizer),
     },
     effort: {
-      supported: effortSupported,
-      low: flag(effortSupported),
-      medium: flag(effortSupported),
-      high: flag(effortSupported),
-      max: flag(effortSupported),
-      xhigh: flag(effortSupported && facts.newTokenizer),
+      supported: facts.effort !== null,
+      low: has('low'),
+      medium: has('medium'),
+      high: has('high'),
+      max: has('max'),
+      xhigh: levels.includes('xhigh') ? yes : null,
     },
     image_input: yes,
     pdf_input: yes,
@@ -317,7 +518,7 @@ export function toModelInfo(facts: ModelFacts): ModelInfo {
       supported: true,
       types: {
         adaptive: flag(facts.thinking.adaptive === 'ok'),
-        between_tools: flag(facts.thinking.adaptive === 'ok'),
+        between_tools: flag(facts.thinking.betweenTools),
         disabled: flag(facts.thinking.disabled === 'ok'),
         enabled: flag(facts.thinking.enabled !== 'rejected'),
       },

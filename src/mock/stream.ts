@@ -40,8 +40,11 @@ function blockEvents(block: ContentBlock, index: number): StreamEvent[] {
       break;
     case 'thinking':
       events.push({ type: 'content_block_start', index, content_block: { type: 'thinking', thinking: '', signature: '' } });
-      // With display "omitted" the thinking is "", so only the signature_delta is sent.
-      for (const chunk of textChunks(block.thinking)) events.push(delta({ type: 'thinking_delta', thinking: chunk }));
+      // With display "omitted" the thinking is "": "Each thinking block streams a `thinking_delta` with an empty
+      // `thinking` string, then its `signature_delta`" [TH] (models.md §5 rule 9).
+      for (const chunk of block.thinking === '' ? [''] : textChunks(block.thinking)) {
+        events.push(delta({ type: 'thinking_delta', thinking: chunk }));
+      }
       events.push(delta({ type: 'signature_delta', signature: block.signature }));
       break;
     case 'tool_use':

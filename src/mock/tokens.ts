@@ -18,8 +18,9 @@
  *   - per message: MESSAGE_OVERHEAD (4) + its blocks;
  *   - blocks: text = its text; tool_use = 6 + name + input JSON; tool_result = 5 + its content;
  *     image = 1,600 (about a 1,092×1,092 picture); a PDF = 1,500 + 1 per 200 bytes; a plain-text
- *     document = 10 + its text; thinking/redacted_thinking = their text, but only in the latest
- *     assistant message (the API strips thinking from earlier turns); anything else = its JSON.
+ *     document = 10 + its text; thinking/redacted_thinking = their text, in every assistant turn on
+ *     models that keep prior-turn thinking and only in the latest one on Haiku 4.5 and Sonnet 4.5
+ *     (models.md §4 [TH]); anything else = its JSON.
  * Overheads are attached to the first unit they belong to, so the token count of a prefix never
  * changes when more content is appended (prompt caching relies on that).
  */
@@ -29,6 +30,7 @@ import type {
   MessageCountTokensParams,
   MessageParam,
 } from '@anthropic-ai/sdk/resources/messages/messages';
+import { getModelFacts } from './models';
 
 export const REQUEST_OVERHEAD = 3;
 export const TOOL_SYSTEM_PROMPT_AUTO = 346;
@@ -53,7 +55,7 @@ export function estimateTextTokens(text: string): number {
 }
 
 /** The prompt fields that cost input tokens (shared by create and count_tokens params). */
-export type PromptParams = Pick<MessageCountTokensParams, 'messages' | 'system' | 'tools' | 'tool_choice'>;
+export type PromptParams = Pick<MessageCountTokensParams, 'messages' | 'system' | 'tools' | 'tool_choice'> & { model?: string };
 
 /** One cacheable position of the prompt, in canonical order. */
 export interface PromptUnit {
@@ -109,7 +111,7 @@ function documentTokens(block: Extract<ContentBlockParam, { type: 'document' }>)
   }
 }
 
-/** Tokens of one content block; `countThinking` is true only inside the latest assistant message. */
+/** Tokens of one content block; `countThinking` is false for an earlier turn's thinking the model drops. */
 export function blockTokens(block: ContentBlockParam, countThinking: boolean): number {
   switch (block.type) {
     case 'text':
@@ -170,12 +172,16 @@ export function promptUnits(params: PromptParams): PromptUnit[] {
   params.messages.forEach((message, index) => {
     if (message.role === 'assistant') lastAssistant = index;
   });
+  // Most models keep earlier turns' thinking in context; Haiku 4.5 and Sonnet 4.5 keep only the latest turn's
+  // (models.md §4 [TH]). Without a known model, only the latest turn's thinking counts.
+  const model = 'model' in params && typeof params.model === 'string' ? getModelFacts(params.model) : undefined;
+  const keepsPriorTurns = model?.thinking.keepsPriorTurns ?? false;
   params.messages.forEach((message, messageIndex) => {
     messageBlocks(message).forEach((block, blockIndex) => {
       const isThinking = block.type === 'thinking' || block.type === 'redacted_thinking';
       units.push({
         section: 'messages',
-        tokens: blockTokens(block, messageIndex === lastAssistant) + (blockIndex === 0 ? MESSAGE_OVERHEAD : 0),
+        tokens: blockTokens(block, keepsPriorTurns || messageIndex === lastAssistant) + (blockIndex === 0 ? MESSAGE_OVERHEAD : 0),
         content: canonicalJson({ role: message.role, first: blockIndex === 0, block }),
         cacheControl: cacheControlOf(block),
         cacheable: !isThinking && !(block.type === 'text' && block.text.length === 0),

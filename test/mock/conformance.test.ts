@@ -206,8 +206,10 @@ describe('unknown routes carry the headers of every API response', () => {
 describe('max_tokens: 1', () => {
   it('returns one token of text, not an empty content list', async () => {
     const client = sdkClient(testEmulator());
+    // On a model that does not think unless asked (Opus 4.8, models.md §5 rule 1): on Sonnet 5.5 the one token
+    // would go to its default adaptive thinking (test/mock/validate/thinking.test.ts covers that).
     const message = await client.messages.create({
-      model: MODEL, max_tokens: 1, messages: [{ role: 'user', content: 'Tell me a long story about a lighthouse keeper.' }],
+      model: 'claude-opus-4-8', max_tokens: 1, messages: [{ role: 'user', content: 'Tell me a long story about a lighthouse keeper.' }],
     });
     expect(message.stop_reason).toBe('max_tokens');
     expect(message.usage.output_tokens).toBe(1);

@@ -88,10 +88,15 @@ describe('messageToStreamEvents', () => {
     expect(kinds.filter((k) => k === 'thinking_delta').length).toBeGreaterThan(3);
   });
 
-  it('sends only a signature_delta for omitted thinking', () => {
+  it('sends one empty thinking_delta, then the signature_delta, for omitted thinking', () => {
+    // "Each thinking block streams a `thinking_delta` with an empty `thinking` string, then its `signature_delta`"
+    // [TH] (models.md §5 rule 9).
     const events = messageToStreamEvents(message('What is 17 * 23?', { thinking: { type: 'adaptive', display: 'omitted' } }));
     const deltas = events.filter((e) => e.type === 'content_block_delta' && e.index === 0);
-    expect(deltas.map((e) => e.type === 'content_block_delta' && e.delta.type)).toEqual(['signature_delta']);
+    expect(deltas.map((e) => e.type === 'content_block_delta' && e.delta)).toEqual([
+      { type: 'thinking_delta', thinking: '' },
+      { type: 'signature_delta', signature: expect.stringMatching(/^Eq/) },
+    ]);
   });
 
   it('puts the stop reason and cumulative usage in message_delta', () => {

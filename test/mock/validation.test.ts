@@ -5,6 +5,10 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { describe, expect, it } from 'vitest';
 import { signThinking } from '../../src/mock/signature';
+
+/** A signature of `model` over `text`, bound to an arbitrary conversation (Sonnet 4.6 runs no prefix check). */
+const signedBy = (model: string, text: string) =>
+  signThinking(text, { model, system: new Uint8Array(8), tools: new Uint8Array(8), prefix: new Uint8Array(16), omitted: false });
 import { hello, MODEL, rawPost, sdkClient, testEmulator } from './helpers';
 
 type Case = [name: string, body: Record<string, unknown>, status: number, type: string, message: string | RegExp];
@@ -54,7 +58,7 @@ const cases: Case[] = [
     400, 'invalid_request_error', 'messages: final assistant content cannot end with trailing whitespace'],
   ['temperature above 1', hello({ model: 'claude-sonnet-4-6', temperature: 1.5 }), 400, 'invalid_request_error', 'temperature: Input should be less than or equal to 1'],
   ['temperature on a newer model', hello({ temperature: 0.2 }), 400, 'invalid_request_error', /^temperature: setting temperature is not supported for claude-sonnet-5-5/],
-  ['top_k on a newer model', hello({ top_k: 5 }), 400, 'invalid_request_error', 'top_k: top_k is not supported for claude-sonnet-5-5'],
+  ['top_k on a newer model', hello({ top_k: 5 }), 400, 'invalid_request_error', /^top_k: setting top_k is not supported for claude-sonnet-5-5/],
   ['temperature with thinking', hello({ model: 'claude-sonnet-4-6', max_tokens: 4000, temperature: 0.5, thinking: { type: 'enabled', budget_tokens: 2000 } }),
     400, 'invalid_request_error', '`temperature` may only be set to 1 when thinking is enabled or in adaptive mode.'],
   ['stop_sequences not a list', hello({ stop_sequences: 'END' }), 400, 'invalid_request_error', 'stop_sequences: Input should be a valid list'],
@@ -65,14 +69,14 @@ const cases: Case[] = [
     "tools.0.custom.input_schema.type: Input should be 'object'"],
   ['tool input_schema missing', hello({ tools: [{ name: 'x' }] }), 400, 'invalid_request_error', 'tools.0.custom.input_schema: Field required'],
   ['duplicate tool names', hello({ tools: [weatherTool, weatherTool] }), 400, 'invalid_request_error', 'tools: Tool names must be unique. Duplicate: get_weather'],
-  ['tool_choice names a missing tool', hello({ tools: [weatherTool], tool_choice: { type: 'tool', name: 'nope' } }), 400, 'invalid_request_error',
+  ['tool_choice names a missing tool', hello({ model: 'claude-haiku-5-5', tools: [weatherTool], tool_choice: { type: 'tool', name: 'nope' } }), 400, 'invalid_request_error',
     'tool_choice.tool.name: tool "nope" was not found in `tools`'],
   ['tool_choice type unknown', hello({ tools: [weatherTool], tool_choice: { type: 'required' } }), 400, 'invalid_request_error',
     "tool_choice: Input tag 'required' found using 'type' does not match any of the expected tags: 'any', 'auto', 'none', 'tool'"],
   ['forced tool_choice on Fable 5.1', hello({ model: 'claude-fable-5-1', tools: [weatherTool], tool_choice: { type: 'any' } }), 400, 'invalid_request_error',
     'tool_choice: type "tool" and "any" are not supported for this model.'],
-  ['forced tool_choice with thinking', hello({ tools: [weatherTool], tool_choice: { type: 'any' }, thinking: { type: 'adaptive' } }), 400, 'invalid_request_error',
-    'Thinking may not be enabled when tool_choice forces tool use.'],
+  ['forced tool_choice with thinking enabled', hello({ model: 'claude-sonnet-4-6', max_tokens: 4000, tools: [weatherTool], tool_choice: { type: 'any' },
+    thinking: { type: 'enabled', budget_tokens: 2000 } }), 400, 'invalid_request_error', 'Thinking may not be enabled when tool_choice forces tool use.'],
   ['tool_use without tool_result', hello({ tools: [weatherTool], messages: [user('Weather?'), toolUseTurn(), user('and?')] }), 400, 'invalid_request_error',
     /^messages\.2: `tool_use` ids were found without `tool_result` blocks immediately after: toolu_01A\./],
   ['tool_result for an unknown id', hello({ tools: [weatherTool], messages: [user('Weather?'), toolUseTurn(), user([{ type: 'tool_result', tool_use_id: 'toolu_other', content: '18C' }])] }),
@@ -95,7 +99,7 @@ const cases: Case[] = [
     'thinking.disabled.display: Extra inputs are not permitted'],
   ['edited thinking block', hello({ model: 'claude-sonnet-4-6', max_tokens: 4000, thinking: { type: 'enabled', budget_tokens: 2000 }, tools: [weatherTool], messages: [
     user('Weather?'),
-    { role: 'assistant', content: [{ type: 'thinking', thinking: 'I will call the tool (edited)', signature: signThinking('I will call the tool') }, toolUseTurn().content[0]] },
+    { role: 'assistant', content: [{ type: 'thinking', thinking: 'I will call the tool (edited)', signature: signedBy('claude-sonnet-4-6', 'I will call the tool') }, toolUseTurn().content[0]] },
     user([{ type: 'tool_result', tool_use_id: 'toolu_01A', content: '18C' }]),
   ] }), 400, 'invalid_request_error', /^messages\.1\.content\.0: `thinking` or `redacted_thinking` blocks in the latest assistant message cannot be modified/],
   ['tool use continued without its thinking block', hello({ model: 'claude-sonnet-4-6', max_tokens: 4000, thinking: { type: 'enabled', budget_tokens: 2000 }, tools: [weatherTool],
@@ -174,7 +178,7 @@ describe('requests the API accepts today', () => {
     ['temperature 1 on a newer model', hello({ temperature: 1 })],
     ['an unmodified thinking block passed back', hello({ model: 'claude-sonnet-4-6', max_tokens: 4000, thinking: { type: 'enabled', budget_tokens: 2000 }, tools: [weatherTool], messages: [
       user('Weather?'),
-      { role: 'assistant', content: [{ type: 'thinking', thinking: 'I will call the tool', signature: signThinking('I will call the tool') }, toolUseTurn().content[0]] },
+      { role: 'assistant', content: [{ type: 'thinking', thinking: 'I will call the tool', signature: signedBy('claude-sonnet-4-6', 'I will call the tool') }, toolUseTurn().content[0]] },
       user([{ type: 'tool_result', tool_use_id: 'toolu_01A', content: '18C' }]),
     ] })],
     ['four breakpoints, 1h before 5m', hello({ system: [cached('a', '1h'), cached('b', '5m')], messages: [user([cached('c'), cached('d')])] })],

@@ -16,15 +16,27 @@ import { checkThinkingConfig, checkThinkingPassback, checkThinkingWithToolUse } 
 import { checkToolChoice, checkTools } from './tools';
 import { checkToolResultPairing } from './tool-results';
 import { checkMaxTokensForModel, checkTopLevelShape } from './top-level';
-import { invalid, isObject, typeMessages, type Rule, type RuleContext } from './util';
+import { checkEffort, checkInferenceGeo } from './model-params';
+import { invalid, isObject, typeMessages, type InputTransformation, type JsonObject, type Rule, type RuleContext } from './util';
 
 export interface ValidationContext {
   /** Size of the raw body in bytes, for the 413 check. */
   byteLength?: number;
+  /** The request's `anthropic-beta` flags (headers.ts `readBetaFlags`). */
+  betas?: readonly string[];
+  /** The request is one entry of a Message Batch. */
+  batch?: boolean;
 }
 
 export type ValidationResult<Params> =
-  | { ok: true; params: Params; model: ModelFacts }
+  | {
+    ok: true;
+    /** The request as the model sees it: blocks listed in `inputTransformations` are removed. */
+    params: Params;
+    model: ModelFacts;
+    /** Blocks removed before generation (SDK:resources/beta/messages/messages.ts:6180-6191). */
+    inputTransformations: InputTransformation[];
+  }
   | { ok: false; failure: ApiFailure };
 
 /** Parses a raw body; a body that is not JSON is a 400, as on the API. */
@@ -49,6 +61,8 @@ const MESSAGES_RULES: readonly Rule[] = [
   checkTools,
   checkToolChoice,
   checkThinkingConfig,
+  checkEffort,
+  checkInferenceGeo,
   checkToolResultPairing,
   checkThinkingPassback,
   checkThinkingWithToolUse,
@@ -60,6 +74,7 @@ const COUNT_TOKENS_RULES: readonly Rule[] = [
   checkTools,
   checkToolChoice,
   checkThinkingConfig,
+  checkEffort,
   checkToolResultPairing,
   checkThinkingPassback,
   checkCacheControl,
@@ -87,15 +102,30 @@ function validate<Params>(
     if (shape) return { ok: false, failure: shape };
     const model = getModelFacts(body.model as string);
     if (!model) return { ok: false, failure: { status: 404, type: 'not_found_error', message: `model: ${String(body.model)}` } };
-    const ruleContext: RuleContext = { body, model, endpoint };
+    const ruleContext: RuleContext = {
+      body, model, endpoint, betas: ctx.betas ?? [], batch: ctx.batch ?? false, inputTransformations: [],
+    };
     for (const rule of rules) {
       const failure = rule(ruleContext);
       if (failure) return { ok: false, failure };
     }
-    return { ok: true, params: body as Params, model };
+    const { inputTransformations } = ruleContext;
+    const params = inputTransformations.length > 0 ? withoutBlocks(body, inputTransformations.map((t) => t.path)) : body;
+    return { ok: true, params: params as Params, model, inputTransformations };
   } catch (error) {
     // A rule met a shape it did not expect: still an invalid request, never a crash.
     const reason = error instanceof Error ? error.message : String(error);
     return { ok: false, failure: invalid([], `The request could not be validated: ${reason}`) };
   }
+}
+
+/** A copy of the body without the blocks at `messages.{i}.content.{j}` paths (removed blocks are not billed [PT]). */
+function withoutBlocks(body: JsonObject, paths: readonly string[]): JsonObject {
+  const removed = new Set(paths);
+  const messages = (body.messages as unknown[]).map((message, messageIndex) => {
+    if (!isObject(message) || !Array.isArray(message.content)) return message;
+    const content = message.content.filter((_, blockIndex) => !removed.has(`messages.${messageIndex}.content.${blockIndex}`));
+    return content.length === message.content.length ? message : { ...message, content };
+  });
+  return { ...body, messages };
 }

@@ -270,7 +270,7 @@ function checkPrefill(ctx: RuleContext): ApiFailure | null {
   if (!last) return invalid(['messages'], 'at least one user message is required');
   if (last.role !== 'assistant' || ctx.endpoint === 'count_tokens') return null;
   if (!ctx.model.supportsPrefill) return invalid([], PREFILL_NOT_SUPPORTED);
-  if (thinkingIsActive(ctx.body, ctx.model.thinkingOnByDefault)) {
+  if (thinkingIsActive(ctx.body, ctx.model)) {
     return invalid([],
       'Assistant message prefill is not supported when thinking is enabled. The conversation must end with a user message.');
   }

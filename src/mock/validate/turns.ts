@@ -3,6 +3,7 @@
  * combined into a single turn" (SDK:resources/messages/messages.ts:7665-7666). Mid-conversation `system`
  * messages (SDK messages.ts:5648-5652) are instructions, not turns, so they neither end nor split a turn.
  */
+import type { ModelFacts } from '../models';
 import { contentBlocks, isObject, type JsonObject } from './util';
 
 export interface Turn {
@@ -28,9 +29,12 @@ export function mergeTurns(messages: readonly unknown[]): Turn[] {
   return turns;
 }
 
-/** Whether the request would generate with thinking on (explicitly or by the model's default). */
-export function thinkingIsActive(body: JsonObject, thinkingOnByDefault: boolean): boolean {
+/**
+ * Whether the request runs with thinking on: `enabled` or `adaptive`, or no `thinking` on a model whose default is
+ * adaptive (MD §5 rule 1 [TH]). `between_tools` is "thinking turned off" (SDK:resources/models.ts:344-351).
+ */
+export function thinkingIsActive(body: JsonObject, model: Pick<ModelFacts, 'thinking'>): boolean {
   const thinking = body.thinking;
-  if (!isObject(thinking)) return thinkingOnByDefault;
-  return thinking.type === 'enabled' || thinking.type === 'adaptive' || thinking.type === 'between_tools';
+  if (!isObject(thinking)) return model.thinking.whenOmitted === 'adaptive';
+  return thinking.type === 'enabled' || thinking.type === 'adaptive';
 }

@@ -13,11 +13,25 @@ export type Path = ReadonlyArray<string | number>;
 
 export type JsonObject = Record<string, unknown>;
 
+/** One entry of the response's `input_transformations` (SDK:resources/beta/messages/messages.ts:5664-5670, 7444-7500). */
+export interface InputTransformation {
+  type: 'thinking_dropped';
+  /** `messages.{i}.content.{j}` of the request as sent. */
+  path: string;
+  reason: 'model_binding_mismatch' | 'prefix_binding_mismatch' | 'organization_binding_mismatch';
+}
+
 /** What every rule sees: the body (already an object), the model's facts, and which endpoint is asking. */
 export interface RuleContext {
   body: JsonObject;
   model: ModelFacts;
   endpoint: 'messages' | 'count_tokens';
+  /** The request's `anthropic-beta` flags (headers.ts `readBetaFlags`). */
+  betas: readonly string[];
+  /** The request is one entry of a Message Batch (some defaults differ there, e.g. MD §5 rule 15). */
+  batch: boolean;
+  /** Blocks a rule removed before the model sees them; the validator strips them from the params. */
+  inputTransformations: InputTransformation[];
 }
 
 /** A rule returns the first problem it finds, or null. */

@@ -19,8 +19,9 @@ describe('generateMessage: the Message shape', () => {
   });
 
   it('reports input tokens from countInputTokens and output tokens from the text', () => {
-    const params = { model: 'claude-sonnet-5-5', max_tokens: 100, messages: [{ role: 'user' as const, content: 'What is 2+2?' }] };
-    const reply = generateMessage(params, { model: facts(), ids: createIdGenerator('s'), seed: 's' });
+    // Opus 4.8 does not think unless asked, so every output token is text.
+    const params = { model: 'claude-opus-4-8', max_tokens: 100, messages: [{ role: 'user' as const, content: 'What is 2+2?' }] };
+    const reply = generateMessage(params, { model: facts('claude-opus-4-8'), ids: createIdGenerator('s'), seed: 's' });
     expect(reply.usage.input_tokens).toBe(countInputTokens(params));
     expect(reply.usage.output_tokens).toBe(estimateTextTokens(textOf(reply)));
     expect(reply.usage.output_tokens).toBeGreaterThanOrEqual(1);

@@ -53,9 +53,18 @@ describe('thinking', () => {
   });
 
   it('does not think with thinking disabled or absent (on a model without default thinking)', () => {
-    expect(thinkingOf(ask('What is 2+2?', { thinking: { type: 'disabled' } }))).toBeUndefined();
-    expect(thinkingOf(ask('What is 2+2?'))).toBeUndefined();
-    expect(ask('What is 2+2?').usage.output_tokens_details).toBeNull();
+    // Opus 4.8 thinks only when asked (models.md §5 rule 1).
+    const model = 'claude-opus-4-8';
+    expect(thinkingOf(ask('What is 2+2?', { model, thinking: { type: 'disabled' } }))).toBeUndefined();
+    expect(thinkingOf(ask('What is 2+2?', { model }))).toBeUndefined();
+    expect(ask('What is 2+2?', { model }).usage.output_tokens_details).toBeNull();
+  });
+
+  it('thinks by default where the model defaults to adaptive thinking, and skips a greeting', () => {
+    expect(thinkingOf(ask('What is 2+2?'))!.thinking).toBe('');
+    expect(ask('Hello, Claude').content.map((b) => b.type)).toEqual(['text']);
+    // Opus 5.5 always thinks, a greeting included.
+    expect(ask('Hello, Claude', { model: 'claude-opus-5-5' }).content.map((b) => b.type)).toEqual(['thinking', 'text']);
   });
 
   it('returns redacted thinking for the documented trigger string', () => {
