@@ -109,7 +109,7 @@ function draftAnswer(params: MessageCreateParamsBase, conversation: Conversation
   }
 
   const calls = conversation.prefill === null ? planToolCalls(params, conversation.questionText) : [];
-  if (calls.length > 0) return toolCallDraft(params, calls, ids, toolPreamble(calls), [], null);
+  if (calls.length > 0) return toolCallDraft(params, calls, ids, toolPreamble(calls), [], thinking.betweenTools ? thinking : null);
 
   const reply = composeReply(conversation);
   let { text, plan } = finalText(params, conversation, reply, conversation.lastUserText);

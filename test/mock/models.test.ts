@@ -109,3 +109,62 @@ describe('GET /v1/models/{id}', () => {
     expect((error as InstanceType<typeof Anthropic.NotFoundError>).apiMessage).toBe('model: claude-3-opus');
   });
 });
+
+describe('capabilities (models.md §2; SDK:resources/models.ts:337-368)', () => {
+  /** Expected thinking types, written out from models.md §2: adaptive, between_tools, disabled, enabled. */
+  const types: Record<string, [boolean, boolean, boolean, boolean]> = {
+    'claude-sonnet-5-5': [true, true, false, false],
+    'claude-haiku-5-5': [true, false, true, false],
+    'claude-opus-5-5': [true, false, false, false],
+    'claude-fable-5-1': [true, false, false, false],
+    'claude-opus-5': [true, false, true, false],
+    'claude-sonnet-5': [true, false, true, false],
+    'claude-opus-4-8': [true, false, true, false],
+    'claude-mythos-preview': [true, false, false, true],
+    'claude-opus-4-6': [true, false, true, true],
+    'claude-haiku-4-5-20251001': [false, false, true, true],
+    'claude-sonnet-4-5-20250929': [false, false, true, true],
+  };
+  it.each(Object.entries(types))('%s reports its thinking types', async (id, [adaptive, betweenTools, disabled, enabled]) => {
+    const info = await sdkClient(testEmulator()).models.retrieve(id);
+    expect(info.capabilities!.thinking.types).toEqual({
+      adaptive: { supported: adaptive }, between_tools: { supported: betweenTools },
+      disabled: { supported: disabled }, enabled: { supported: enabled },
+    });
+  });
+
+  it('reports effort levels, with xhigh null where the model lacks it', async () => {
+    const client = sdkClient(testEmulator());
+    const effort = async (id: string) => (await client.models.retrieve(id)).capabilities!.effort;
+    expect(await effort('claude-sonnet-5-5')).toEqual({
+      supported: true, low: { supported: true }, medium: { supported: true }, high: { supported: true },
+      max: { supported: true }, xhigh: { supported: true },
+    });
+    expect((await effort('claude-opus-4-6')).xhigh).toBeNull();
+    expect((await effort('claude-mythos-preview')).xhigh).toBeNull();
+    expect(await effort('claude-opus-4-5')).toMatchObject({ supported: true, max: { supported: false }, xhigh: null });
+    expect(await effort('claude-haiku-4-5')).toMatchObject({ supported: false, high: { supported: false } });
+  });
+
+  it('the list serves the same capabilities as the single-model route', async () => {
+    const client = sdkClient(testEmulator());
+    for await (const model of client.models.list()) {
+      expect(model.capabilities).toEqual((await client.models.retrieve(model.id)).capabilities);
+    }
+  });
+
+  it('a learner can pick the thinking type from capabilities and the request succeeds', async () => {
+    const client = sdkClient(testEmulator());
+    for (const id of ['claude-sonnet-5-5', 'claude-haiku-5-5', 'claude-opus-5-5']) {
+      const { thinking } = (await client.models.retrieve(id)).capabilities!;
+      for (const [type, support] of Object.entries(thinking.types)) {
+        const request = client.messages.create({
+          model: id, max_tokens: 1024, messages: [{ role: 'user', content: 'Hi' }],
+          thinking: (type === 'enabled' ? { type, budget_tokens: 1024 } : { type }) as Anthropic.ThinkingConfigParam,
+        });
+        if (support.supported) await expect(request, `${id} ${type}`).resolves.toBeTruthy();
+        else await expect(request, `${id} ${type}`).rejects.toBeInstanceOf(Anthropic.BadRequestError);
+      }
+    }
+  });
+});

@@ -31,6 +31,8 @@ export function writeThinking(input: ThinkingInput, budgetTokens: number): strin
   if (input.system && input.effort !== 'low') lines.push(`The system prompt says: "${shorten(input.system, 30)}". I'll follow it.`);
   lines.push(...(input.effort === 'low' ? input.notes.slice(0, 2) : input.notes));
   if (input.effort !== 'low') lines.push(input.plan);
+  // Deeper effort, deeper checking: each level above medium adds a pass.
+  if (input.effort === 'high' || input.effort === 'xhigh' || input.effort === 'max') lines.push('Before answering, let me double-check the key facts.');
   if (input.effort === 'xhigh' || input.effort === 'max') lines.push('Let me check that the answer addresses exactly what was asked, and nothing is missing.');
   return truncateToTokens(lines.join('\n'), Math.max(1, budgetTokens));
 }
@@ -44,11 +46,14 @@ export function writeThinking(input: ThinkingInput, budgetTokens: number): strin
  *  - `progressUpdates`: on the models that write them, the sentence that introduces a tool call made between tool
  *    calls (after tool results, in the same turn) comes back as its own signed thinking block instead of text ("text
  *    between tool calls comes back as thinking blocks" [S55; O55; TH], MD §5 rule 17). The one-sentence lead-in of
- *    the first call stays text ("shorter remarks stay text" [S55]). Its text is empty under `omitted` and the
- *    sentence under `summarized`, `updates` or `between_tools` [TH].
+ *    the first call stays text ("shorter remarks stay text" [S55]), except under `between_tools`, where "any progress
+ *    updates before tool calls come back as thinking blocks with text" (MD §5 rule 5). Its text is empty under
+ *    `omitted` and the sentence under `summarized`, `updates` or `between_tools` [TH].
  */
 export interface ThinkingPlan {
   upFront: { budget: number } | null;
+  /** `between_tools`: every lead-in before a tool call, the first one included, is a progress update [TH; S55]. */
+  betweenTools: boolean;
   display: 'summarized' | 'omitted';
   effort: Effort;
   progressUpdates: boolean;
@@ -80,7 +85,7 @@ export function planThinking(request: ThinkingRequest, model: ModelFacts): Think
     if (type === 'enabled' && config?.type === 'enabled') upFront = { budget: config.budget_tokens };
     if (type === 'adaptive' && (model.thinking.alwaysOn || worthThinking(request))) upFront = { budget };
   }
-  return { upFront, display, effort: request.effort, progressUpdates };
+  return { upFront, betweenTools: type === 'between_tools', display, effort: request.effort, progressUpdates };
 }
 
 /** Arithmetic: digits joined by an operator, or a number word problem. */
