@@ -182,7 +182,7 @@ export function generateMessage(params: MessageCreateParamsBase, ctx: GenerateCo
     output_tokens_details: limited.thinkingTokens > 0 ? { thinking_tokens: limited.thinkingTokens } : null,
     server_tool_use: null,
     service_tier: 'standard',
-    speed: params.speed ?? 'standard',
+    speed: params.speed === 'fast' && ctx.model.fastMode === 'fast' ? 'fast' : 'standard', // models.ts fastMode
   };
   return {
     id,

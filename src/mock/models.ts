@@ -102,6 +102,17 @@ export interface ModelFacts {
   supportsInferenceGeo: boolean;
   /** `{role:"system"}` entries inside `messages` accepted [MCS]. */
   supportsSystemMessages: boolean;
+  /**
+   * A mid-conversation system message may set `output_config.effort` (beta `mid-conversation-output-config-2026-07-01`):
+   * Fable 5.1, Mythos 5.1, Opus 5.5, Opus 5, Sonnet 5.5, Haiku 5.5 [EF] (MD §2, §5 rule 6); Fable/Mythos 5.2 inferred.
+   */
+  perMessageEffort: boolean;
+  /**
+   * `speed: "fast"` (MD §5 rule 21 [PR]): `fast` on Opus 5.5, Opus 5 and Opus 4.8; Opus 4.6 runs it at standard
+   * speed and price (`standard`); Opus 4.7 answers with an error (`rejected`). Other models are unverified: the
+   * emulator echoes the request (`fast`).
+   */
+  fastMode: 'fast' | 'standard' | 'rejected';
   /** Newer tokenizer: the same text costs about 30% more tokens [PR] (Claude 4.7 and later, Mythos Preview). */
   newTokenizer: boolean;
 }
@@ -143,7 +154,8 @@ const TABLE: readonly ModelFacts[] = [
       reads: ['claude-fable-5-2', 'claude-mythos-5-2', 'claude-fable-5-1', 'claude-mythos-5-1', 'claude-opus-5-5', ...OLDER_THAN_FIVE_ONE],
     },
     effort: { levels: ALL_EFFORT, default: 'high' }, sampling: 'defaults-only', supportsForcedToolChoice: false,
-    computerTools: TOOLSET_ONLY, supportsInferenceGeo: true, supportsSystemMessages: true, newTokenizer: true,
+    computerTools: TOOLSET_ONLY, supportsInferenceGeo: true, supportsSystemMessages: true,
+    perMessageEffort: true, fastMode: 'fast', newTokenizer: true,
   },
   {
     // CL:151-156. MD row fable-5-2 / mythos-5-2 [F52]: as Fable 5.2 (same unverified points).
@@ -157,7 +169,8 @@ const TABLE: readonly ModelFacts[] = [
       reads: ['claude-fable-5-2', 'claude-mythos-5-2', 'claude-fable-5-1', 'claude-mythos-5-1', 'claude-opus-5-5', ...OLDER_THAN_FIVE_ONE],
     },
     effort: { levels: ALL_EFFORT, default: 'high' }, sampling: 'defaults-only', supportsForcedToolChoice: false,
-    computerTools: TOOLSET_ONLY, supportsInferenceGeo: true, supportsSystemMessages: true, newTokenizer: true,
+    computerTools: TOOLSET_ONLY, supportsInferenceGeo: true, supportsSystemMessages: true,
+    perMessageEffort: true, fastMode: 'fast', newTokenizer: true,
   },
   {
     // CL:527 (2026-10-07). MD rows haiku-5-5 [TH; TT; ER; EF; H55; H55M; H55O; PC]: adaptive on when omitted;
@@ -175,7 +188,8 @@ const TABLE: readonly ModelFacts[] = [
       reads: ['claude-haiku-5-5'],
     },
     effort: { levels: ALL_EFFORT, default: 'medium' }, sampling: 'haiku-5-5', supportsForcedToolChoice: true,
-    computerTools: TOOLSET_ONLY, supportsInferenceGeo: true, supportsSystemMessages: true, newTokenizer: true,
+    computerTools: TOOLSET_ONLY, supportsInferenceGeo: true, supportsSystemMessages: true,
+    perMessageEffort: true, fastMode: 'fast', newTokenizer: true,
   },
   {
     // CL:610-617 (2026-09-28). MD rows sonnet-5-5 [TH; ER; EF; S55; PC]: adaptive on when omitted; enabled 400;
@@ -194,7 +208,8 @@ const TABLE: readonly ModelFacts[] = [
         'claude-sonnet-4-5-20250929'],
     },
     effort: { levels: ALL_EFFORT, default: 'high' }, sampling: 'defaults-only', supportsForcedToolChoice: false,
-    computerTools: TOOLSET_ONLY, supportsInferenceGeo: true, supportsSystemMessages: true, newTokenizer: true,
+    computerTools: TOOLSET_ONLY, supportsInferenceGeo: true, supportsSystemMessages: true,
+    perMessageEffort: true, fastMode: 'fast', newTokenizer: true,
   },
   {
     // No CHANGELOG entry; created_at inferred from its place in the SDK union. MD rows fable-5-1 [TH; TT; ER; EF;
@@ -212,7 +227,8 @@ const TABLE: readonly ModelFacts[] = [
       reads: ['claude-fable-5-1', 'claude-mythos-5-1', 'claude-opus-5-5', ...OLDER_THAN_FIVE_ONE],
     },
     effort: { levels: ALL_EFFORT, default: 'high' }, sampling: 'defaults-only', supportsForcedToolChoice: false,
-    computerTools: 'all', supportsInferenceGeo: true, supportsSystemMessages: true, newTokenizer: true,
+    computerTools: 'all', supportsInferenceGeo: true, supportsSystemMessages: true,
+    perMessageEffort: true, fastMode: 'fast', newTokenizer: true,
   },
   {
     // CL:658-664 (2026-09-22). MD rows opus-5-5 [TH; ER; EF; O55; O55M; PC]: adaptive always on; enabled 400;
@@ -231,7 +247,8 @@ const TABLE: readonly ModelFacts[] = [
         'claude-opus-4-5-20251101', 'claude-sonnet-4-5-20250929'],
     },
     effort: { levels: ALL_EFFORT, default: 'medium' }, sampling: 'defaults-only', supportsForcedToolChoice: false,
-    computerTools: TOOLSET_ONLY, supportsInferenceGeo: true, supportsSystemMessages: true, newTokenizer: true,
+    computerTools: TOOLSET_ONLY, supportsInferenceGeo: true, supportsSystemMessages: true,
+    perMessageEffort: true, fastMode: 'fast', newTokenizer: true,
   },
   {
     // No CHANGELOG entry; created_at inferred. MD rows fable-5-1 / mythos-5-1 [TH; TT; ER; EF; M51; PC]: as Fable
@@ -247,7 +264,8 @@ const TABLE: readonly ModelFacts[] = [
       reads: ['claude-fable-5-1', 'claude-mythos-5-1', 'claude-opus-5-5', ...OLDER_THAN_FIVE_ONE],
     },
     effort: { levels: ALL_EFFORT, default: 'high' }, sampling: 'defaults-only', supportsForcedToolChoice: false,
-    computerTools: 'all', supportsInferenceGeo: true, supportsSystemMessages: true, newTokenizer: true,
+    computerTools: 'all', supportsInferenceGeo: true, supportsSystemMessages: true,
+    perMessageEffort: true, fastMode: 'fast', newTokenizer: true,
   },
   {
     // CL:1035 (2026-07-24). MD rows opus-5 [TH; TT; EF; PR; PC]: adaptive on when omitted (not always on);
@@ -263,7 +281,8 @@ const TABLE: readonly ModelFacts[] = [
       reads: 'own-and-earlier',
     },
     effort: { levels: ALL_EFFORT, default: 'high' }, sampling: 'defaults-only', supportsForcedToolChoice: true,
-    computerTools: 'all', supportsInferenceGeo: true, supportsSystemMessages: true, newTokenizer: true,
+    computerTools: 'all', supportsInferenceGeo: true, supportsSystemMessages: true,
+    perMessageEffort: true, fastMode: 'fast', newTokenizer: true,
   },
   {
     // CL:1156 (2026-06-30). MD rows sonnet-5 [TH; EF; PC; MCS]: adaptive on when omitted; enabled 400; disabled ok
@@ -279,7 +298,8 @@ const TABLE: readonly ModelFacts[] = [
       reads: 'own-and-earlier',
     },
     effort: { levels: ALL_EFFORT, default: 'high' }, sampling: 'defaults-only', supportsForcedToolChoice: true,
-    computerTools: 'all', supportsInferenceGeo: true, supportsSystemMessages: false, newTokenizer: true,
+    computerTools: 'all', supportsInferenceGeo: true, supportsSystemMessages: false,
+    perMessageEffort: false, fastMode: 'fast', newTokenizer: true,
   },
   {
     // CL:1258 (2026-06-09); [F5]. MD rows fable-5 [TH; TT; EF; F51; PC]: adaptive always on; enabled and disabled
@@ -295,7 +315,8 @@ const TABLE: readonly ModelFacts[] = [
       reads: 'own-and-earlier',
     },
     effort: { levels: ALL_EFFORT, default: 'high' }, sampling: 'defaults-only', supportsForcedToolChoice: true,
-    computerTools: 'all', supportsInferenceGeo: true, supportsSystemMessages: true, newTokenizer: true,
+    computerTools: 'all', supportsInferenceGeo: true, supportsSystemMessages: true,
+    perMessageEffort: false, fastMode: 'fast', newTokenizer: true,
   },
   {
     // CL:1258 (2026-06-09). MD rows mythos-5 [TH; TT; EF; PC]: as Fable 5, without progress updates.
@@ -309,7 +330,8 @@ const TABLE: readonly ModelFacts[] = [
       reads: 'own-and-earlier',
     },
     effort: { levels: ALL_EFFORT, default: 'high' }, sampling: 'defaults-only', supportsForcedToolChoice: true,
-    computerTools: 'all', supportsInferenceGeo: true, supportsSystemMessages: true, newTokenizer: true,
+    computerTools: 'all', supportsInferenceGeo: true, supportsSystemMessages: true,
+    perMessageEffort: false, fastMode: 'fast', newTokenizer: true,
   },
   {
     // CL:1326 (2026-05-28). MD rows opus-4-8 [TH; EF; PC; MCS]: thinking off when omitted; enabled 400; adaptive
@@ -324,7 +346,8 @@ const TABLE: readonly ModelFacts[] = [
       reads: 'own-and-earlier',
     },
     effort: { levels: ALL_EFFORT, default: 'high' }, sampling: 'defaults-only', supportsForcedToolChoice: true,
-    computerTools: 'all', supportsInferenceGeo: true, supportsSystemMessages: true, newTokenizer: true,
+    computerTools: 'all', supportsInferenceGeo: true, supportsSystemMessages: true,
+    perMessageEffort: false, fastMode: 'fast', newTokenizer: true,
   },
   {
     // CL:1514 (2026-04-16). MD rows opus-4-7 [TH; EF; PC]: as Opus 4.8; cache minimum 2,048; no mid-conversation
@@ -339,7 +362,8 @@ const TABLE: readonly ModelFacts[] = [
       reads: 'own-and-earlier',
     },
     effort: { levels: ALL_EFFORT, default: 'high' }, sampling: 'defaults-only', supportsForcedToolChoice: true,
-    computerTools: 'all', supportsInferenceGeo: true, supportsSystemMessages: false, newTokenizer: true,
+    computerTools: 'all', supportsInferenceGeo: true, supportsSystemMessages: false,
+    perMessageEffort: false, fastMode: 'rejected', newTokenizer: true,
   },
   {
     // CL:1593 (2026-04-07). Deprecated, EOL "June 30th, 2026": SDK:internal/data/deprecated-models.ts:1-5 (MD §1
@@ -358,7 +382,8 @@ const TABLE: readonly ModelFacts[] = [
       reads: 'own-and-earlier',
     },
     effort: { levels: NO_XHIGH, default: 'high' }, sampling: 'defaults-only', supportsForcedToolChoice: true,
-    computerTools: 'all', supportsInferenceGeo: true, supportsSystemMessages: false, newTokenizer: true,
+    computerTools: 'all', supportsInferenceGeo: true, supportsSystemMessages: false,
+    perMessageEffort: false, fastMode: 'fast', newTokenizer: true,
   },
   {
     // CL:1783 (2026-02-05); [OVP]. MD rows opus-4-6 [TH; TT; EF; PC]: thinking off when omitted; enabled ok but
@@ -374,7 +399,8 @@ const TABLE: readonly ModelFacts[] = [
       reads: 'own-and-earlier',
     },
     effort: { levels: NO_XHIGH, default: 'high' }, sampling: 'limits-with-thinking', supportsForcedToolChoice: true,
-    computerTools: 'all', supportsInferenceGeo: true, supportsSystemMessages: false, newTokenizer: false,
+    computerTools: 'all', supportsInferenceGeo: true, supportsSystemMessages: false,
+    perMessageEffort: false, fastMode: 'standard', newTokenizer: false,
   },
   {
     // CL:1754 (2026-02-17). MD rows sonnet-4-6 [TH; TT; EF; PC; CW]: as Opus 4.6 ("deprecated" enabled per the
@@ -389,7 +415,8 @@ const TABLE: readonly ModelFacts[] = [
       reads: 'own-and-earlier',
     },
     effort: { levels: NO_XHIGH, default: 'high' }, sampling: 'limits-with-thinking', supportsForcedToolChoice: true,
-    computerTools: 'all', supportsInferenceGeo: true, supportsSystemMessages: false, newTokenizer: false,
+    computerTools: 'all', supportsInferenceGeo: true, supportsSystemMessages: false,
+    perMessageEffort: false, fastMode: 'fast', newTokenizer: false,
   },
   {
     // Snapshot date from the id. MD rows haiku-4-5 [TH; TT; ER; EF; OVP; MG; H55M; PC; PR]: thinking off when
@@ -405,7 +432,8 @@ const TABLE: readonly ModelFacts[] = [
       reads: 'own-and-earlier',
     },
     effort: null, sampling: 'limits-with-thinking-exclusive', supportsForcedToolChoice: true,
-    computerTools: 'all', supportsInferenceGeo: false, supportsSystemMessages: false, newTokenizer: false,
+    computerTools: 'all', supportsInferenceGeo: false, supportsSystemMessages: false,
+    perMessageEffort: false, fastMode: 'fast', newTokenizer: false,
   },
   {
     // Snapshot date from the id; SDK support CL:1877. MD rows opus-4-5 [TH; TT; EF; OVP; PC; PR]: as Haiku 4.5,
@@ -422,7 +450,7 @@ const TABLE: readonly ModelFacts[] = [
     },
     effort: { levels: ['low', 'medium', 'high'], default: 'high' }, sampling: 'limits-with-thinking',
     supportsForcedToolChoice: true, computerTools: 'all', supportsInferenceGeo: false, supportsSystemMessages: false,
-    newTokenizer: false,
+    perMessageEffort: false, fastMode: 'fast', newTokenizer: false,
   },
   {
     // Snapshot date from the id. Deprecated 2026-09-30, retires 2026-11-30 → claude-sonnet-5-5 [DEP];
@@ -439,7 +467,8 @@ const TABLE: readonly ModelFacts[] = [
       reads: 'own-and-earlier',
     },
     effort: null, sampling: 'limits-with-thinking', supportsForcedToolChoice: true,
-    computerTools: 'all', supportsInferenceGeo: false, supportsSystemMessages: false, newTokenizer: false,
+    computerTools: 'all', supportsInferenceGeo: false, supportsSystemMessages: false,
+    perMessageEffort: false, fastMode: 'fast', newTokenizer: false,
   },
 ];
 

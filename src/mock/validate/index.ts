@@ -16,7 +16,8 @@ import { checkThinkingConfig, checkThinkingPassback, checkThinkingWithToolUse } 
 import { checkToolChoice, checkTools } from './tools';
 import { checkToolResultPairing } from './tool-results';
 import { checkMaxTokensForModel, checkTopLevelShape } from './top-level';
-import { checkEffort, checkInferenceGeo } from './model-params';
+import { checkEffort, checkInferenceGeo, checkSpeed } from './model-params';
+import { checkPerMessageEffort } from './per-message-effort';
 import { invalid, isObject, typeMessages, type InputTransformation, type JsonObject, type Rule, type RuleContext } from './util';
 
 export interface ValidationContext {
@@ -62,7 +63,9 @@ const MESSAGES_RULES: readonly Rule[] = [
   checkToolChoice,
   checkThinkingConfig,
   checkEffort,
+  checkPerMessageEffort,
   checkInferenceGeo,
+  checkSpeed,
   checkToolResultPairing,
   checkThinkingPassback,
   checkThinkingWithToolUse,
@@ -75,6 +78,7 @@ const COUNT_TOKENS_RULES: readonly Rule[] = [
   checkToolChoice,
   checkThinkingConfig,
   checkEffort,
+  checkPerMessageEffort,
   checkToolResultPairing,
   checkThinkingPassback,
   checkCacheControl,

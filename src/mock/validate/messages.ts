@@ -18,6 +18,7 @@
  */
 import type { ApiFailure } from '../errors';
 import { checkBase64Image, checkBase64Pdf } from './media';
+import { PER_MESSAGE_EFFORT_BETA } from './per-message-effort';
 import { mergeTurns, thinkingIsActive } from './turns';
 import {
   checkUnionTag,
@@ -62,7 +63,9 @@ export function checkMessages(ctx: RuleContext): ApiFailure | null {
 function checkMessage(message: unknown, index: number, count: number, ctx: RuleContext): ApiFailure | null {
   const path: Path = ['messages', index];
   if (!isObject(message)) return invalid(path, typeMessages.object);
-  const extra = rejectExtraKeys(path, message, ['role', 'content']);
+  // `output_config` on a system message exists only with its beta header (per-message-effort.ts checks it).
+  const keys = message.role === 'system' && ctx.betas.includes(PER_MESSAGE_EFFORT_BETA) ? ['role', 'content', 'output_config'] : ['role', 'content'];
+  const extra = rejectExtraKeys(path, message, keys);
   if (extra) return extra;
   if (!('role' in message)) return invalid([...path, 'role'], 'Field required');
   if (!('content' in message)) return invalid([...path, 'content'], 'Field required');

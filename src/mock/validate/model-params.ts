@@ -1,5 +1,5 @@
 /**
- * Top-level parameters whose acceptance depends on the model: `output_config.effort` and `inference_geo`.
+ * Top-level parameters whose acceptance depends on the model: `output_config.effort`, `inference_geo` and `speed`.
  *
  * Sources (MD = /work/shared/reference/models.md):
  *  - effort levels and defaults per model: MD §2 and §5 rule 7 [EF], from the model table.
@@ -11,6 +11,7 @@
  *    quoted one). The level named is the effective one, so the model's default counts too.
  *  - `inference_geo` on models before Claude 4.6 → 400 [PR] (MD §5 rule 20); text unverified, so the emulator uses the
  *    schema library's pattern at the field.
+ *  - `speed: "fast"` on Opus 4.7 → "error" [PR] (MD §5 rule 21); text unverified, same pattern.
  */
 import type { ApiFailure } from '../errors';
 import { effectiveEffort, type Effort } from '../models';
@@ -44,4 +45,9 @@ export function checkInferenceGeo(ctx: RuleContext): ApiFailure | null {
   const geo = ctx.body.inference_geo;
   if (geo === undefined || geo === null || ctx.model.supportsInferenceGeo) return null;
   return invalid(['inference_geo'], `inference_geo is not supported for ${ctx.model.id}`);
+}
+
+export function checkSpeed(ctx: RuleContext): ApiFailure | null {
+  if (ctx.body.speed !== 'fast' || ctx.model.fastMode !== 'rejected') return null;
+  return invalid(['speed'], `fast mode is not supported for ${ctx.model.id}`);
 }

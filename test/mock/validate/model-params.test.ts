@@ -79,3 +79,21 @@ describe('rule 20: inference_geo', () => {
     expect(reply.usage.inference_geo).toBe('us');
   });
 });
+
+describe('rule 21: speed "fast"', () => {
+  it.each(['claude-opus-5-5', 'claude-opus-5', 'claude-opus-4-8'])('%s runs fast', async (model) => {
+    const reply = await client().messages.create(ask(model, 'Hi', { speed: 'fast' }));
+    expect(reply.usage.speed).toBe('fast');
+  });
+
+  it('Opus 4.6 runs it at standard speed', async () => {
+    const reply = await client().messages.create(ask('claude-opus-4-6', 'Hi', { speed: 'fast' }));
+    expect(reply.usage.speed).toBe('standard');
+  });
+
+  it('Opus 4.7 answers it with an error; standard speed is accepted', async () => {
+    const sdk = client();
+    await expect400(sdk.messages.create(ask('claude-opus-4-7', 'Hi', { speed: 'fast' })), /^speed: /);
+    await expect(sdk.messages.create(ask('claude-opus-4-7', 'Hi', { speed: 'standard' }))).resolves.toBeTruthy();
+  });
+});
