@@ -2,6 +2,7 @@
  * Pure text formatting for the network inspector: pretty JSON bodies and SSE streams
  * split into events. Kept apart from the element so it is tested in node.
  */
+import { createParser } from 'eventsource-parser';
 
 /** Pretty-prints a JSON body; any other text comes back unchanged. */
 export function prettyBody(body: string): string {
@@ -22,25 +23,17 @@ export interface SseEvent {
 }
 
 /**
- * Splits a `text/event-stream` body into events. A last event without its blank line
- * (the stream is still open or was cut) is included too.
+ * Splits a `text/event-stream` body into events (with `eventsource-parser`). A last event
+ * without its blank line (the stream is still open or was cut) is included too.
  */
 export function parseSse(body: string): SseEvent[] {
   const events: SseEvent[] = [];
-  for (const block of body.replace(/\r\n?/g, '\n').split(/\n\n+/)) {
-    if (block.trim() === '') continue;
-    let event = 'message';
-    const data: string[] = [];
-    for (const line of block.split('\n')) {
-      if (line.startsWith(':')) continue; // comment / keep-alive
-      const colon = line.indexOf(':');
-      const field = colon === -1 ? line : line.slice(0, colon);
-      const value = colon === -1 ? '' : line.slice(colon + 1).replace(/^ /, '');
-      if (field === 'event') event = value;
-      else if (field === 'data') data.push(value);
-    }
-    if (data.length > 0 || event !== 'message') events.push({ event, data: prettyBody(data.join('\n')) });
-  }
+  const parser = createParser({
+    onEvent: (message) => events.push({ event: message.event ?? 'message', data: prettyBody(message.data) }),
+  });
+  parser.feed(body);
+  // Ends a last event that has no blank line after it yet.
+  parser.feed('\n\n');
   return events;
 }
 

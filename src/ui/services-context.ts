@@ -1,25 +1,18 @@
 /**
- * A minimal context protocol (the shape of the community context protocol): an element
- * asks for the page services with a bubbling, composed event; `<tp-app>` answers. This keeps
- * shared state out of globals and out of every element's property list.
+ * The page services travel down the element tree with `@lit/context`: `<tp-app>` provides them,
+ * elements below consume them. No globals, and no services in every element's property list.
  */
+import { ContextConsumer, ContextProvider, createContext } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { PlaygroundServices } from './playground-services';
 
-export class ServicesRequestEvent extends Event {
-  static readonly eventName = 'tp-services-request';
-  constructor(readonly callback: (services: PlaygroundServices) => void) {
-    super(ServicesRequestEvent.eventName, { bubbles: true, composed: true });
-  }
-}
+export const servicesContext = createContext<PlaygroundServices>(Symbol('playground-services'));
 
-/** Answers service requests from descendants of `host` (including those in its shadow tree). */
-export function provideServices(host: HTMLElement, services: PlaygroundServices): void {
-  host.addEventListener(ServicesRequestEvent.eventName, (event) => {
-    if (!(event instanceof ServicesRequestEvent)) return;
-    event.stopPropagation();
-    event.callback(services);
-  });
+type Host = ReactiveControllerHost & HTMLElement;
+
+/** Makes `services` available to every element below `host` (including those in its shadow tree). */
+export function provideServices(host: Host, services: PlaygroundServices): ContextProvider<typeof servicesContext> {
+  return new ContextProvider(host, { context: servicesContext, initialValue: services });
 }
 
 /** Gets the services when the host connects and re-renders the host when they change. */
@@ -27,18 +20,17 @@ export class ServicesController implements ReactiveController {
   services: PlaygroundServices | undefined;
   private unsubscribe: (() => void) | undefined;
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+  constructor(private readonly host: Host) {
     host.addController(this);
-  }
-
-  hostConnected(): void {
-    this.host.dispatchEvent(
-      new ServicesRequestEvent((services) => {
+    new ContextConsumer(host, {
+      context: servicesContext,
+      callback: (services) => {
+        this.unsubscribe?.();
         this.services = services;
         this.unsubscribe = services.subscribe(() => this.host.requestUpdate());
         this.host.requestUpdate();
-      }),
-    );
+      },
+    });
   }
 
   hostDisconnected(): void {

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
 import type { RunEvent, SerializedError, SerializedValue } from '../runner/protocol';
 import { sharedStyles } from './shared-styles';
 import './tp-value-tree';
@@ -112,20 +113,9 @@ export class TpCellOutput extends LitElement {
     `,
   ];
 
-  static override properties = {
-    entries: { attribute: false },
-    label: { type: String },
-  };
-
-  declare entries: OutputEntry[];
+  @property({ attribute: false }) entries: OutputEntry[] = [];
   /** Accessible name of the log, e.g. "Output of cell 2". */
-  declare label: string;
-
-  constructor() {
-    super();
-    this.entries = [];
-    this.label = 'Output';
-  }
+  @property({ type: String }) label: string = 'Output';
 
   override render() {
     return html`<div part="log" class="log" role="log" aria-live="polite" aria-label=${this.label}>

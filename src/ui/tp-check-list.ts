@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
 import type { CheckResult } from '../runner/protocol';
 import { lineDiff } from './line-diff';
 import { sharedStyles } from './shared-styles';
@@ -75,16 +76,7 @@ export class TpCheckList extends LitElement {
     `,
   ];
 
-  static override properties = {
-    checks: { attribute: false },
-  };
-
-  declare checks: CheckResult[];
-
-  constructor() {
-    super();
-    this.checks = [];
-  }
+  @property({ attribute: false }) checks: CheckResult[] = [];
 
   override render() {
     if (this.checks.length === 0) return nothing;

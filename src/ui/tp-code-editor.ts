@@ -1,4 +1,6 @@
 import { LitElement, html } from 'lit';
+import { property } from 'lit/decorators.js';
+import { Task, TaskStatus } from '@lit/task';
 import type { CellEditor } from '../editor/cell-editor';
 
 /**
@@ -11,26 +13,38 @@ import type { CellEditor } from '../editor/cell-editor';
  * @fires editor-failed - Monaco could not load; detail `{ message: string }`
  */
 export class TpCodeEditor extends LitElement {
-  static override properties = {
-    cellId: { type: String, attribute: 'cell-id' },
-    code: { attribute: false },
-    label: { type: String },
-  };
-
-  declare cellId: string;
+  @property({ type: String, attribute: 'cell-id' }) cellId: string = '';
   /** Initial text (later changes go through `replaceValue`, so they stay undoable). */
-  declare code: string;
+  @property({ attribute: false }) code: string = '';
   /** Accessible name of the editor. */
-  declare label: string;
+  @property({ type: String }) label: string = 'Code';
   private editor: CellEditor | undefined;
-  private creating = false;
-
-  constructor() {
-    super();
-    this.cellId = '';
-    this.code = '';
-    this.label = 'Code';
-  }
+  private loadOnUpdate = false;
+  /** Monaco is imported lazily and the editor created once the host div is rendered. */
+  private readonly editorLoad = new Task(this, {
+    autoRun: false,
+    task: async ([host]: readonly [HTMLElement]) => {
+      const { createCellEditor } = await import('../editor/cell-editor');
+      return createCellEditor(host, {
+        cellId: this.cellId,
+        code: this.code,
+        ariaLabel: this.label,
+        onChange: (code) => this.dispatchEvent(new CustomEvent('code-changed', { detail: { code } })),
+      });
+    },
+    onComplete: (editor) => {
+      if (!this.isConnected) {
+        editor.dispose();
+        return;
+      }
+      this.editor = editor;
+      this.dispatchEvent(new CustomEvent('editor-ready'));
+    },
+    onError: (error) => {
+      const message = error instanceof Error ? error.message : String(error);
+      this.dispatchEvent(new CustomEvent('editor-failed', { detail: { message } }));
+    },
+  });
 
   protected override createRenderRoot() {
     return this;
@@ -41,36 +55,17 @@ export class TpCodeEditor extends LitElement {
   }
 
   override updated() {
-    if (this.editor || this.creating || !this.isConnected) return;
-    this.creating = true;
+    // Once per connection (a failed load is not retried in a loop; reconnecting tries again).
+    if (!this.loadOnUpdate || this.editor || this.editorLoad.status === TaskStatus.PENDING) return;
     const host = this.querySelector<HTMLElement>('.tp-editor-host');
     if (!host) return;
-    import('../editor/cell-editor')
-      .then(({ createCellEditor }) =>
-        createCellEditor(host, {
-          cellId: this.cellId,
-          code: this.code,
-          ariaLabel: this.label,
-          onChange: (code) => this.dispatchEvent(new CustomEvent('code-changed', { detail: { code } })),
-        }),
-      )
-      .then((editor) => {
-        if (!this.isConnected) {
-          editor.dispose();
-          return;
-        }
-        this.editor = editor;
-        this.dispatchEvent(new CustomEvent('editor-ready'));
-      })
-      .catch((error: unknown) => {
-        this.creating = false;
-        const message = error instanceof Error ? error.message : String(error);
-        this.dispatchEvent(new CustomEvent('editor-failed', { detail: { message } }));
-      });
+    this.loadOnUpdate = false;
+    void this.editorLoad.run([host]);
   }
 
   override connectedCallback() {
     super.connectedCallback();
+    this.loadOnUpdate = true;
     // Re-attached after a disconnect disposed the editor: create it again.
     if (this.hasUpdated && !this.editor) this.requestUpdate();
   }
@@ -79,7 +74,6 @@ export class TpCodeEditor extends LitElement {
     super.disconnectedCallback();
     this.editor?.dispose();
     this.editor = undefined;
-    this.creating = false;
   }
 
   /** The editor's text (or the initial code while it loads). */

@@ -1,4 +1,5 @@
 import { LitElement, css, html } from 'lit';
+import { property } from 'lit/decorators.js';
 import { sharedStyles } from './shared-styles';
 
 /**
@@ -40,25 +41,10 @@ export class TpConfirmDialog extends LitElement {
     `,
   ];
 
-  static override properties = {
-    heading: { type: String },
-    message: { type: String },
-    confirmLabel: { type: String, attribute: 'confirm-label' },
-    danger: { type: Boolean },
-  };
-
-  declare heading: string;
-  declare message: string;
-  declare confirmLabel: string;
-  declare danger: boolean;
-
-  constructor() {
-    super();
-    this.heading = 'Are you sure?';
-    this.message = '';
-    this.confirmLabel = 'Confirm';
-    this.danger = false;
-  }
+  @property({ type: String }) heading: string = 'Are you sure?';
+  @property({ type: String }) message: string = '';
+  @property({ type: String, attribute: 'confirm-label' }) confirmLabel: string = 'Confirm';
+  @property({ type: Boolean }) danger: boolean = false;
 
   override firstUpdated() {
     this.renderRoot.querySelector('dialog')?.showModal();

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { state } from 'lit/decorators.js';
 import type { FaultScenario, PacingChoice } from '../backend';
 import { ServicesController } from './services-context';
 import { sharedStyles } from './shared-styles';
@@ -30,7 +31,6 @@ const FAULTS: FaultButton[] = [
  * Controls of the API emulator: make the next N requests fail like the real API can,
  * choose stream pacing, reset its state. Disabled in live mode.
  *
- * @fires emulator-changed - a fault was injected, pacing changed, or the emulator was reset
  */
 export class TpEmulatorPanel extends LitElement {
   static override styles = [
@@ -85,27 +85,12 @@ export class TpEmulatorPanel extends LitElement {
     `,
   ];
 
-  static override properties = {
-    count: { state: true },
-    pending: { state: true },
-    pacing: { state: true },
-    status: { state: true },
-  };
-
-  declare protected count: number;
-  declare protected pending: readonly FaultScenario[];
-  declare protected pacing: PacingChoice;
-  declare protected status: string;
+  @state() protected count = 1;
+  @state() protected pending: readonly FaultScenario[] = [];
+  /** The backend starts instant when the page URL says `?pacing=instant` (tests, demos). */
+  @state() protected pacing: PacingChoice = new URLSearchParams(location.search).get('pacing') === 'instant' ? 'instant' : 'realistic';
+  @state() protected status = '';
   private readonly servicesController = new ServicesController(this);
-
-  constructor() {
-    super();
-    this.count = 1;
-    this.pending = [];
-    // The backend starts instant when the page URL says `?pacing=instant` (tests, demos).
-    this.pacing = new URLSearchParams(location.search).get('pacing') === 'instant' ? 'instant' : 'realistic';
-    this.status = '';
-  }
 
   override render() {
     const live = this.servicesController.services?.backend === 'live';
@@ -153,7 +138,6 @@ export class TpEmulatorPanel extends LitElement {
     try {
       this.status = await action();
       this.pending = (await this.emulator()).pendingFaults();
-      this.dispatchEvent(new CustomEvent('emulator-changed', { bubbles: true, composed: true }));
     } catch (error) {
       this.status = `Could not change the emulator: ${error instanceof Error ? error.message : String(error)}`;
     }

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing, unsafeCSS, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { codeThemeCss } from '../lessons/code-theme';
 import type { CompiledLesson, LessonMeta } from '../lessons/types';
@@ -15,8 +16,6 @@ import './tp-cell';
  * sharing one notebook runtime; lesson tools (Run all, Restart, Clear my data) and links to
  * the previous and next lessons.
  *
- * @fires lesson-restarted - the lesson's runtime was replaced by a fresh one
- * @fires lesson-data-cleared - the learner cleared this lesson's edits and progress
  * @csspart heading - the lesson title
  */
 export class TpLesson extends LitElement {
@@ -95,31 +94,14 @@ export class TpLesson extends LitElement {
     `,
   ];
 
-  static override properties = {
-    lesson: { attribute: false },
-    previous: { attribute: false },
-    next: { attribute: false },
-    busy: { state: true },
-    message: { state: true },
-  };
-
-  declare lesson: CompiledLesson | undefined;
-  declare previous: LessonMeta | undefined;
-  declare next: LessonMeta | undefined;
-  declare protected busy: boolean;
-  declare protected message: string;
+  @property({ attribute: false }) lesson: CompiledLesson | undefined;
+  @property({ attribute: false }) previous: LessonMeta | undefined;
+  @property({ attribute: false }) next: LessonMeta | undefined;
+  @state() protected busy: boolean = false;
+  @state() protected message: string = '';
   private readonly servicesController = new ServicesController(this);
   private session: LessonSession | undefined;
   private sessionFor: CompiledLesson | undefined;
-
-  constructor() {
-    super();
-    this.lesson = undefined;
-    this.previous = undefined;
-    this.next = undefined;
-    this.busy = false;
-    this.message = '';
-  }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
@@ -204,7 +186,6 @@ export class TpLesson extends LitElement {
     if (!this.session) return;
     await this.session.restart();
     this.message = 'Runtime restarted: variables and counters are reset.';
-    this.dispatchEvent(new CustomEvent('lesson-restarted', { bubbles: true, composed: true }));
   }
 
   private async clearData() {
@@ -220,7 +201,6 @@ export class TpLesson extends LitElement {
     if (!confirmed) return;
     services.clearLesson(lesson.meta.slug);
     this.message = 'Your edits and progress for this lesson were cleared.';
-    this.dispatchEvent(new CustomEvent('lesson-data-cleared', { bubbles: true, composed: true }));
   }
 }
 

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { Task, TaskStatus } from '@lit/task';
 import { ServicesController } from './services-context';
 import { sharedStyles } from './shared-styles';
 
@@ -6,8 +7,6 @@ import { sharedStyles } from './shared-styles';
  * Switches cells between the emulator and the live API. The key is typed into a password
  * field, never shown again, never put in the URL; it is kept for this tab (sessionStorage)
  * or in memory only, and stays on the page (the sandbox sees a placeholder).
- *
- * @fires backend-changed - cells now talk to another backend; detail `{ backend }`
  */
 export class TpLiveModeForm extends LitElement {
   static override styles = [
@@ -63,20 +62,16 @@ export class TpLiveModeForm extends LitElement {
     `,
   ];
 
-  static override properties = {
-    error: { state: true },
-    pending: { state: true },
-  };
-
-  declare protected error: string;
-  declare protected pending: boolean;
   private readonly servicesController = new ServicesController(this);
-
-  constructor() {
-    super();
-    this.error = '';
-    this.pending = false;
-  }
+  /** Switching to live: the key check and the router's load are async; the form shows their state. */
+  private readonly switchToLive = new Task(this, {
+    autoRun: false,
+    task: async ([key, remember]: readonly [string, boolean]) => {
+      const services = this.servicesController.services;
+      if (!services) throw new Error('The playground is not ready yet.');
+      await services.useLiveApi(key, remember);
+    },
+  });
 
   override render() {
     const services = this.servicesController.services;
@@ -84,10 +79,11 @@ export class TpLiveModeForm extends LitElement {
       return html`<p class="live" role="status">Cells are talking to the live API with your key.</p>
         <p>Requests are billed to your account. Your key stays on this page and is sent only to api.anthropic.com.</p>
         <div class="actions">
-          <button @click=${this.useEmulator}>Back to the emulator</button>
-          <button class="danger" @click=${this.forgetKey}>Forget my key</button>
+          <button @click=${() => void services.useEmulator()}>Back to the emulator</button>
+          <button class="danger" @click=${() => void services.forgetLiveKey()}>Forget my key</button>
         </div>`;
     }
+    const { status, error } = this.switchToLive;
     return html`<p>
         Cells use a built-in emulator of the API by default: free, offline and deterministic. To send the same
         requests to the real API, enter your own key. It stays on this page (the sandboxed cells never see it) and is
@@ -102,41 +98,22 @@ export class TpLiveModeForm extends LitElement {
           tab's session storage, which every page of this site's origin can read: on GitHub Pages that is every
           project site of the same account. Remember it only where the playground has an origin of its own.
         </p>
-        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        ${status === TaskStatus.ERROR
+          ? html`<p class="error" role="alert">${error instanceof Error ? error.message : String(error)}</p>`
+          : nothing}
         <div class="actions">
-          <button class="primary" type="submit" ?disabled=${this.pending}>Use the live API</button>
+          <button class="primary" type="submit" ?disabled=${status === TaskStatus.PENDING}>Use the live API</button>
         </div>
       </form>`;
   }
 
   private async onSubmit(event: SubmitEvent) {
     event.preventDefault();
-    const services = this.servicesController.services;
     const form = event.target as HTMLFormElement;
     const input = form.elements.namedItem('key') as HTMLInputElement;
     const remember = (form.elements.namedItem('remember') as HTMLInputElement).checked;
-    if (!services) return;
-    this.pending = true;
-    this.error = '';
-    try {
-      await services.useLiveApi(input.value, remember);
-      input.value = '';
-      this.dispatchEvent(new CustomEvent('backend-changed', { detail: { backend: 'live' }, bubbles: true, composed: true }));
-    } catch (error) {
-      this.error = error instanceof Error ? error.message : String(error);
-    } finally {
-      this.pending = false;
-    }
-  }
-
-  private async useEmulator() {
-    await this.servicesController.services?.useEmulator();
-    this.dispatchEvent(new CustomEvent('backend-changed', { detail: { backend: 'emulator' }, bubbles: true, composed: true }));
-  }
-
-  private async forgetKey() {
-    await this.servicesController.services?.forgetLiveKey();
-    this.dispatchEvent(new CustomEvent('backend-changed', { detail: { backend: 'emulator' }, bubbles: true, composed: true }));
+    await this.switchToLive.run([input.value, remember]);
+    if (this.switchToLive.status === TaskStatus.COMPLETE) input.value = '';
   }
 }
 

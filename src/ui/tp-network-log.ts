@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
 import type { ExchangeRecord } from '../runner/protocol';
 import { formatDuration, parseSse, prettyBody } from './format-exchange';
 import { sharedStyles } from './shared-styles';
@@ -112,17 +113,8 @@ export class TpNetworkLog extends LitElement {
     `,
   ];
 
-  static override properties = {
-    exchanges: { attribute: false },
-  };
-
   /** Exchanges of the last run, in the order they started. */
-  declare exchanges: ExchangeRecord[];
-
-  constructor() {
-    super();
-    this.exchanges = [];
-  }
+  @property({ attribute: false }) exchanges: ExchangeRecord[] = [];
 
   override render() {
     if (this.exchanges.length === 0) return nothing;

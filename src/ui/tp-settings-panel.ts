@@ -10,7 +10,6 @@ import './tp-live-mode-form';
  * The settings drawer: backend (emulator or live API), emulator controls, and the
  * learner's data. A modal `<dialog>` (Escape closes it, focus returns to the opener).
  *
- * @fires all-data-cleared - every edit, progress mark and preference was deleted
  * @csspart panel - the drawer
  */
 export class TpSettingsPanel extends LitElement {
@@ -157,7 +156,6 @@ export class TpSettingsPanel extends LitElement {
     });
     if (!confirmed) return;
     this.servicesController.services?.clearAll();
-    this.dispatchEvent(new CustomEvent('all-data-cleared', { bubbles: true, composed: true }));
   }
 }
 

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
 import type { SerializedValue } from '../runner/protocol';
 import { sharedStyles } from './shared-styles';
 
@@ -92,21 +93,10 @@ export class TpValueTree extends LitElement {
     `,
   ];
 
-  static override properties = {
-    value: { attribute: false },
-    expanded: { type: Boolean },
-  };
-
   /** The value to show. */
-  declare value: SerializedValue | undefined;
+  @property({ attribute: false }) value: SerializedValue | undefined;
   /** Open the first level on first render. */
-  declare expanded: boolean;
-
-  constructor() {
-    super();
-    this.value = undefined;
-    this.expanded = false;
-  }
+  @property({ type: Boolean }) expanded: boolean = false;
 
   override render() {
     if (!this.value) return nothing;
