@@ -3,7 +3,7 @@
  * the sandbox runtime, the emulator, msw, the SDK, Monaco) is imported dynamically later.
  */
 import { lessons, loadLesson } from 'virtual:lessons';
-import './ui/tp-app';
+import './ui/app/tp-app';
 import './ui/tp-site-status';
 
 const app = document.querySelector('tp-app') ?? document.body.appendChild(document.createElement('tp-app'));

@@ -1,5 +1,5 @@
 /**
- * Messages and records shared by the page (`src/ui/`, `src/runner/lesson-runtime.ts`)
+ * Messages and records shared by the page (`src/ui/`, `src/runner/sandbox-kernel.ts`)
  * and the sandboxed worker. Everything crosses a MessagePort, so it is structured-clone data.
  */
 

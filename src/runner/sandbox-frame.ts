@@ -55,7 +55,6 @@ function onHostMessage(event: MessageEvent<PageToFrame>): void {
       const worker = workers.get(message.workerId);
       workers.delete(message.workerId);
       worker?.terminate();
-      post({ type: 'terminated', workerId: message.workerId });
       break;
     }
   }

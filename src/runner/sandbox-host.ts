@@ -12,8 +12,6 @@ import { frameDocument } from './sandbox-frame-html';
 export interface WorkerConnection {
   readonly id: number;
   readonly port: MessagePort;
-  /** ms from asking for the worker to its `hello` (near 0 with a warm spare). */
-  readonly startMs: number;
   terminate(): void;
 }
 
@@ -40,7 +38,6 @@ export class SandboxHost {
     const framePort = await this.framePort;
     const id = this.nextWorkerId++;
     const channel = new MessageChannel();
-    const startedAt = performance.now();
     const terminate = () => {
       this.failures.delete(id);
       channel.port1.onmessage = null;
@@ -69,7 +66,7 @@ export class SandboxHost {
       terminate();
       throw error;
     }
-    return { id, port: channel.port1, startMs: performance.now() - startedAt, terminate };
+    return { id, port: channel.port1, terminate };
   }
 
   private onFrameMessage(message: FrameToPage): void {

@@ -5,18 +5,13 @@
  * global object), report output, errors and check results. The page enforces time limits by terminating
  * the worker, so nothing here has to guard against endless loops.
  */
-import { describeError, type RunSource } from './cell-errors';
-import { COURSE_MODULES, isCourseModule } from './course-modules';
-import { compileCell, type NotebookHooks } from './notebook-compile';
-import { createNotebookHooks, evaluateCompiledScript } from './notebook-scope';
-import { runCheckScript } from './run-check-script';
-import type { CheckResult, ExchangeRecord, SerializedError } from './protocol';
+import { CellKernel } from './cell-kernel';
+import { compileCell } from './notebook-compile';
+import type { ExchangeRecord } from './protocol';
 import { CONSOLE_LEVELS, OutputBuffer } from './worker-console';
 import { SandboxFetch } from './worker-fetch';
 import { createPlaygroundGlobal, installBrowserLikeGlobals } from './worker-globals';
 import type { ConnectMessage, PageToWorker, PlaygroundCall, RunCommand, WorkerToPage } from './worker-protocol';
-
-const SDK_SPECIFIER = '@anthropic-ai/sdk';
 
 const scope = globalThis as unknown as Record<string, unknown>;
 
@@ -25,7 +20,6 @@ function start(port: MessagePort): void {
   let runId = 0;
   let mode: 'emulator' | 'live' = 'emulator';
   let runExchanges: ExchangeRecord[] = [];
-  const allSources: RunSource[] = [];
 
   const output = new OutputBuffer((id, events, droppedLines) => post({ type: 'events', runId: id, events, droppedLines }));
   const sandboxFetch = new SandboxFetch(post, () => runId);
@@ -39,7 +33,7 @@ function start(port: MessagePort): void {
   pageConsole.trace = (...args: unknown[]) => output.console('debug', args);
 
   // ── errors after a cell settled (timers, un-awaited promises) ──
-  const reportAsync = (thrown: unknown) => output.event({ type: 'error', error: describeError(thrown, allSources) });
+  const reportAsync = (thrown: unknown) => output.event({ type: 'error', error: kernel.describeLateError(thrown) });
   self.addEventListener('unhandledrejection', (event) => {
     event.preventDefault();
     reportAsync(event.reason);
@@ -52,13 +46,8 @@ function start(port: MessagePort): void {
   // ── modules ──
   const modules = new Map<string, Promise<Record<string, unknown>>>();
   const moduleWaiters = new Map<string, { resolve(source: string): void; reject(error: Error): void }>();
-  const importModule = (specifier: string): Promise<Record<string, unknown>> => {
-    // Subpaths (`@anthropic-ai/sdk/resources/messages`) are re-exported by the main entry.
-    const key = specifier === SDK_SPECIFIER || specifier.startsWith(`${SDK_SPECIFIER}/`) ? SDK_SPECIFIER : isCourseModule(specifier) ? specifier : null;
-    if (key === null) {
-      const known = [SDK_SPECIFIER, ...Object.keys(COURSE_MODULES)].map((name) => `'${name}'`).join(', ');
-      return Promise.reject(new Error(`Cells can import only ${known}; '${specifier}' is not available in the playground.`));
-    }
+  /** The page sends a module's bundled source once; it is imported from a blob URL. */
+  const loadModule = (key: string): Promise<Record<string, unknown>> => {
     let loaded = modules.get(key);
     if (!loaded) {
       loaded = new Promise<string>((resolve, reject) => {
@@ -92,45 +81,21 @@ function start(port: MessagePort): void {
     configurable: true,
   });
 
-  const hooks = createNotebookHooks(scope, importModule);
+  const kernel = new CellKernel({ scope, loadModule });
 
   async function run(command: RunCommand): Promise<void> {
     runId = command.runId;
     mode = command.mode;
     runExchanges = [];
     output.startRun(runId);
-    const sources: RunSource[] = [];
-    let error: SerializedError | undefined;
-    let checks: CheckResult[] | undefined;
-
-    try {
-      const compiled = compileCell(command.code, { sourceUrl: `tp-run-${runId}.ts` });
-      sources.push({ sourceUrl: `tp-run-${runId}.ts`, lineOffset: compiled.lineOffset, toSourceColumn: compiled.toSourceColumn });
-      allSources.push(sources[0]!);
-      const cell = evaluateCompiledScript<(hooks: NotebookHooks) => Promise<void>>(compiled.script);
-      await cell(hooks);
-    } catch (thrown) {
-      error = describeError(thrown, sources);
-      output.event({ type: 'error', error });
-    }
-
-    if (command.checks !== undefined) {
-      checks = await runChecks(command.checks, error);
-      for (const result of checks) output.event({ type: 'check', result });
-    }
+    const { error, checks } = await kernel.run(runId, command.code, {
+      checks: command.checks,
+      exchanges: runExchanges,
+      onError: (failure) => output.event({ type: 'error', error: failure }),
+    });
+    for (const result of checks ?? []) output.event({ type: 'check', result });
     output.flush();
     post({ type: 'run-done', runId: command.runId, ...(error ? { error } : {}), ...(checks ? { checks } : {}) });
-  }
-
-  function runChecks(code: string, learnerError: SerializedError | undefined): Promise<CheckResult[]> {
-    const sourceUrl = `tp-run-${runId}-checks.ts`;
-    return runCheckScript(code, {
-      sourceUrl,
-      hooks,
-      exchanges: runExchanges,
-      learnerError,
-      onCompiled: (lineOffset) => allSources.push({ sourceUrl, lineOffset }),
-    });
   }
 
   port.onmessage = (event: MessageEvent<PageToWorker>) => {

@@ -1,5 +1,5 @@
 /**
- * Internal messages between the page (`lesson-runtime.ts`, `sandbox-host.ts`), the opaque-origin
+ * Internal messages between the page (`sandbox-kernel.ts`, `sandbox-host.ts`), the opaque-origin
  * frame (`sandbox-frame.ts`) and the sandbox worker (`sandbox-worker.ts`). The UI never sees these;
  * it sees only `protocol.ts`. Everything the worker sends is untrusted: learner code shares the
  * worker's realm, so the page validates what it acts on.
@@ -16,9 +16,7 @@ export type PageToFrame =
   | { type: 'spawn'; workerId: number; port: MessagePort }
   | { type: 'terminate'; workerId: number };
 
-export type FrameToPage =
-  | { type: 'terminated'; workerId: number }
-  | { type: 'worker-failed'; workerId: number; message: string };
+export type FrameToPage = { type: 'worker-failed'; workerId: number; message: string };
 
 // ── frame → worker (once, on the worker's own postMessage channel) ──
 

@@ -3,13 +3,14 @@ import { property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { codeThemeCss } from '../lessons/code-theme';
 import type { CompiledLesson, LessonMeta } from '../lessons/types';
+import { NotebookSession } from '../session/notebook-session';
 import { lessonHash } from './hash-route';
-import { LessonSession } from './lesson-session';
+import type { PlaygroundServices } from './playground-services';
 import { proseStyles } from './prose-styles';
 import { ServicesController } from './services-context';
 import { sharedStyles } from './shared-styles';
 import { confirmAction } from './tp-confirm-dialog';
-import './tp-cell';
+import './cell/tp-cell';
 
 /**
  * A compiled lesson: its prose (build-time sanitized HTML) and a `<tp-cell>` per code cell,
@@ -100,7 +101,7 @@ export class TpLesson extends LitElement {
   @state() protected busy: boolean = false;
   @state() protected message: string = '';
   private readonly servicesController = new ServicesController(this);
-  private session: LessonSession | undefined;
+  private session: NotebookSession | undefined;
   private sessionFor: CompiledLesson | undefined;
 
   override disconnectedCallback() {
@@ -118,12 +119,13 @@ export class TpLesson extends LitElement {
     const services = this.servicesController.services;
     if (!services || !this.lesson || this.sessionFor === this.lesson) return;
     this.session?.dispose();
-    this.session = new LessonSession(this.lesson, services);
+    const session = createPageSession(this.lesson, services);
+    this.session = session;
     this.sessionFor = this.lesson;
     this.message = '';
     // The sandbox starts in idle time after this lesson paints: the first "Run cell" is then fast.
-    this.session.prewarm();
-    const exerciseIds = this.session.cells.filter((cell) => cell.exercise).map((cell) => cell.id);
+    afterPaintWhenIdle(() => session.start());
+    const exerciseIds = session.cells.filter((cell) => cell.exercise).map((cell) => cell.id);
     services.recordLessonExercises(this.lesson.meta.slug, exerciseIds);
   }
 
@@ -202,6 +204,34 @@ export class TpLesson extends LitElement {
     services.clearLesson(lesson.meta.slug);
     this.message = 'Your edits and progress for this lesson were cleared.';
   }
+}
+
+/**
+ * The lesson's session over the page's sandbox: the kernel module and the API router (emulator or
+ * live) load on the first run or in idle time after the lesson painted, never before it.
+ */
+function createPageSession(lesson: CompiledLesson, services: PlaygroundServices): NotebookSession {
+  return new NotebookSession({
+    cells: lesson.sections.flatMap((section) => (section.kind === 'cell' ? [section.cell] : [])),
+    createKernel: () =>
+      Promise.all([import('../runner/sandbox-kernel'), services.apiBackend()]).then(([{ createSandboxKernel }, api]) =>
+        createSandboxKernel({ api }),
+      ),
+    isLive: () => services.backend === 'live',
+  });
+}
+
+/** Longest wait for idle time before the sandbox is prewarmed anyway. */
+const PREWARM_IDLE_TIMEOUT_MS = 2_000;
+
+/** Runs `work` after the next paint, in idle time, so the lesson text is never delayed by it. */
+function afterPaintWhenIdle(work: () => void): void {
+  const whenIdle = () => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: PREWARM_IDLE_TIMEOUT_MS });
+    else setTimeout(work, 200);
+  };
+  // The frame after the next one has painted the lesson.
+  requestAnimationFrame(() => setTimeout(whenIdle, 0));
 }
 
 customElements.define('tp-lesson', TpLesson);

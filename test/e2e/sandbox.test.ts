@@ -1,6 +1,6 @@
 /**
  * The cell sandbox in the production build, in Chromium. Cells are run through the real UI once (the
- * "Run cell" button), then through `window.__tpRuntimeForTests`, which `src/runner/lesson-runtime.ts`
+ * "Run cell" button), then through `window.__tpRuntimeForTests`, which `src/runner/sandbox-kernel.ts`
  * exposes only when the page URL has `?test-hooks`: that lets these tests run arbitrary cells without
  * typing into the editor.
  */
@@ -19,10 +19,10 @@ interface CellOutcome {
   totalMs: number;
 }
 
-/** What `?test-hooks` exposes (see src/runner/lesson-runtime.ts). */
+/** What `?test-hooks` exposes (see src/runner/sandbox-kernel.ts). */
 interface TestWindow {
   __tpRuntimeForTests: {
-    createLessonRuntime: typeof import('../../src/runner/lesson-runtime').createLessonRuntime;
+    createSandboxKernel: typeof import('../../src/runner/sandbox-kernel').createSandboxKernel;
     loadBackend: () => Promise<typeof import('../../src/backend')>;
   };
 }
@@ -30,12 +30,12 @@ interface TestWindow {
 let browser: Browser;
 let page: Page;
 
-/** Runs cells one after the other in one fresh lesson runtime inside the page. */
+/** Runs cells one after the other in one fresh sandbox kernel inside the page. */
 async function runCells(requests: RunRequest[]): Promise<CellOutcome[]> {
   return page.evaluate(async (cells) => {
     const hooks = (window as unknown as TestWindow).__tpRuntimeForTests;
     const { createBackendSwitch } = await hooks.loadBackend();
-    const runtime = hooks.createLessonRuntime({ lessonSlug: 'sandbox-test', api: createBackendSwitch({ pacing: 'instant' }) });
+    const runtime = hooks.createSandboxKernel({ api: createBackendSwitch({ pacing: 'instant' }) });
     const outcomes = [];
     for (const cell of cells) {
       const events: RunEvent[] = [];
@@ -149,7 +149,7 @@ console.log(JSON.stringify(report));`,
     const stopped = await page.evaluate(async () => {
       const hooks = (window as unknown as TestWindow).__tpRuntimeForTests;
       const { createBackendSwitch } = await hooks.loadBackend();
-      const runtime = hooks.createLessonRuntime({ lessonSlug: 'loop', api: createBackendSwitch({ pacing: 'instant' }) });
+      const runtime = hooks.createSandboxKernel({ api: createBackendSwitch({ pacing: 'instant' }) });
       await runtime.run({ cellId: 'warm', code: 'const before = 1;' }, () => {});
       let ticks = 0;
       const ticker = setInterval(() => ticks++, 10);
@@ -264,7 +264,7 @@ console.log('loop', result.stop, result.requests, result.messages.map((m) => m.r
     const late = await page.evaluate(async () => {
       const hooks = (window as unknown as TestWindow).__tpRuntimeForTests;
       const { createBackendSwitch } = await hooks.loadBackend();
-      const runtime = hooks.createLessonRuntime({ lessonSlug: 'late', api: createBackendSwitch({ pacing: 'instant' }) });
+      const runtime = hooks.createSandboxKernel({ api: createBackendSwitch({ pacing: 'instant' }) });
       const events: RunEvent[] = [];
       const result = await runtime.run(
         { cellId: 'late', code: 'setTimeout(() => { throw new RangeError("later"); }, 20);\nPromise.reject(new Error("nobody awaited me"));' },
@@ -361,7 +361,7 @@ console.log(response.status);`,
         const api = createBackendSwitch();
         api.setLiveKey(key);
         api.setMode('live');
-        const runtime = hooks.createLessonRuntime({ lessonSlug: 'live', api });
+        const runtime = hooks.createSandboxKernel({ api });
         const events: RunEvent[] = [];
         const result = await runtime.run(
           {
@@ -441,7 +441,7 @@ try { playground.emulator.reset(); } catch (error) { console.log((error as Error
     const timings = await page.evaluate(async () => {
       const hooks = (window as unknown as TestWindow).__tpRuntimeForTests;
       const { createBackendSwitch } = await hooks.loadBackend();
-      const runtime = hooks.createLessonRuntime({ lessonSlug: 'restart', api: createBackendSwitch({ pacing: 'instant' }) });
+      const runtime = hooks.createSandboxKernel({ api: createBackendSwitch({ pacing: 'instant' }) });
       await runtime.run({ cellId: 'a', code: 'const kept = 1;' }, () => {});
       await new Promise((resolve) => setTimeout(resolve, 300)); // let the frame refill its spare
       const started = performance.now();

@@ -1,22 +1,24 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { PLACEHOLDER_API_KEY, requireApiOrigin } from '../../src/anthropic-api';
 import { COURSE_MODULES, isCourseModule } from '../../src/runner/course-modules';
 import { PROJECT_ROOT } from './course-files';
 import { createEmulator, type Emulator, type FaultScenario } from '../../src/mock/emulator';
 import { redactHeaders } from '../../src/live/redact';
-import { describeError, type RunSource } from '../../src/runner/cell-errors';
-import { compileCell, type NotebookHooks } from '../../src/runner/notebook-compile';
-import { createNotebookHooks, evaluateCompiledScript } from '../../src/runner/notebook-scope';
-import { runCheckScript } from '../../src/runner/run-check-script';
-import type { CheckResult, ExchangeRecord, SerializedError } from '../../src/runner/protocol';
-import { PLACEHOLDER_API_KEY, requireApiOrigin } from '../../src/anthropic-api';
+import { CellKernel } from '../../src/runner/cell-kernel';
+import type { NotebookKernel } from '../../src/runner/notebook-kernel';
+import type { CheckResult, ExchangeRecord, RunEvent, RunRequest, RunResult, SerializedError } from '../../src/runner/protocol';
+import { serializeValue } from '../../src/runner/serialize';
+import { NotebookSession } from '../../src/session/notebook-session';
+
+export { matchesExpectedError } from '../../src/session/notebook-session';
 
 /**
- * Runs lesson cells in Node the way the sandbox worker does (the runner's own cell compiler, notebook
- * scope, check harness and `expect`), with `fetch` answered by the emulator, so tests can run a whole
- * lesson in order: each plain cell, each exercise's starter (its checks must fail) and solution (its
- * checks must pass). The scope is this process's global object, as in the worker; `close()` restores
- * every global the cells added or changed.
+ * Runs lesson cells in Node through the same notebook session as the page and the same cell kernel as
+ * the sandbox worker (`src/runner/cell-kernel.ts`: compile, scope, checks, `expect`), with `fetch`
+ * answered by the emulator, so tests can run a whole lesson in order: each plain cell, each exercise's
+ * starter (its checks must fail) and solution (its checks must pass). The scope is this process's global
+ * object, as in the worker; `close()` restores every global the cells added or changed.
  */
 export interface CellOutcome {
   error?: SerializedError;
@@ -25,29 +27,58 @@ export interface CellOutcome {
   logs: string[];
 }
 
-
 export class LessonNotebook {
+  private readonly kernel = new InProcessKernel();
+  private readonly session = new NotebookSession({ cells: [], createKernel: async () => this.kernel });
+  private runs = 0;
+
+  get emulator(): Emulator {
+    return this.kernel.emulator;
+  }
+
+  /** Runs one cell (and, when given, its checks), like one "Run cell" or "Check" on the page. */
+  async run(code: string, options: { checks?: string; timeoutMs?: number } = {}): Promise<CellOutcome> {
+    const logs: string[] = [];
+    const onEvent = (event: RunEvent) => {
+      if (event.type === 'console') logs.push(event.args.map((arg) => ('value' in arg ? String(arg.value) : JSON.stringify(arg))).join(' '));
+    };
+    const request: RunRequest = { cellId: `cell-${++this.runs}`, code, ...options };
+    const result = await this.session.run(request, onEvent);
+    if (!result) throw new Error('the notebook session dropped the run');
+    return { logs, ...(result.error ? { error: result.error } : {}), ...(result.checks ? { checks: result.checks } : {}) };
+  }
+
+  /** Restores the globals and environment as they were before the notebook was created. */
+  close(): void {
+    this.session.dispose();
+    // Now, not when the session gets to it: the next notebook saves the globals it finds.
+    this.kernel.dispose();
+  }
+}
+
+/** The kernel of the Node harness: this process's global object is the notebook scope; the emulator answers `fetch`. */
+class InProcessKernel implements NotebookKernel {
   readonly emulator: Emulator = createEmulator({ pacing: 'instant', browserAccess: 'require-header', seed: 'lesson-runs' });
   private readonly scope = globalThis as unknown as Record<string, unknown>;
   private readonly savedGlobals = new Map<string, PropertyDescriptor | undefined>();
-  private readonly hooks: NotebookHooks;
+  private readonly cells: CellKernel;
   private exchanges: ExchangeRecord[] = [];
-  private logs: string[] = [];
-  private runs = 0;
+  private onEvent: (event: RunEvent) => void = () => {};
+  private executionCount = 0;
+  private disposed = false;
   private readonly savedApiKey = process.env.ANTHROPIC_API_KEY;
 
   constructor() {
-    this.hooks = createNotebookHooks(this.scope, async (specifier) => {
+    this.cells = new CellKernel({
+      scope: this.scope,
+      sourceUrlPrefix: 'tp-lesson-run',
       // The course's own modules are the files the sandbox build bundles (src/runner/course-modules.ts).
-      if (isCourseModule(specifier)) {
-        return (await import(/* @vite-ignore */ pathToFileURL(path.join(PROJECT_ROOT, COURSE_MODULES[specifier])).href)) as Record<string, unknown>;
-      }
-      if (specifier !== '@anthropic-ai/sdk' && !specifier.startsWith('@anthropic-ai/sdk/')) {
-        throw new Error(`Cells can import only '@anthropic-ai/sdk' and ${Object.keys(COURSE_MODULES).join(', ')}; '${specifier}' is not available`);
-      }
-      return (await import(/* @vite-ignore */ specifier)) as Record<string, unknown>;
+      loadModule: async (key) =>
+        (await import(
+          /* @vite-ignore */ isCourseModule(key) ? pathToFileURL(path.join(PROJECT_ROOT, COURSE_MODULES[key])).href : key
+        )) as Record<string, unknown>,
     });
-    // Everything the cells may replace is saved first, so close() can put it back.
+    // Everything the cells may replace is saved first, so dispose() can put it back.
     for (const name of Object.getOwnPropertyNames(globalThis)) this.savedGlobals.set(name, Object.getOwnPropertyDescriptor(globalThis, name));
     process.env.ANTHROPIC_API_KEY = PLACEHOLDER_API_KEY;
     const emulator = this.emulator;
@@ -60,10 +91,38 @@ export class LessonNotebook {
         reset: async () => emulator.reset(),
       },
     });
-    const print = (...args: unknown[]) => {
-      this.logs.push(args.map((arg) => (typeof arg === 'string' ? arg : safeJson(arg))).join(' '));
+    const print =
+      (level: 'log' | 'info' | 'warn' | 'error' | 'debug') =>
+      (...args: unknown[]) =>
+        this.onEvent({ type: 'console', level, args: args.map((arg) => serializeValue(arg)) });
+    this.define('console', { ...console, log: print('log'), info: print('info'), warn: print('warn'), error: print('error'), debug: print('debug') });
+  }
+
+  async run(request: RunRequest, onEvent: (event: RunEvent) => void): Promise<RunResult> {
+    this.exchanges = [];
+    this.onEvent = onEvent;
+    const executionCount = ++this.executionCount;
+    const started = performance.now();
+    const { error, checks } = await this.cells.run(executionCount, request.code, {
+      checks: request.checks,
+      exchanges: this.exchanges,
+      timeoutMs: request.timeoutMs ?? 30_000,
+      onError: (failure) => onEvent({ type: 'error', error: failure }),
+    });
+    return {
+      status: error ? 'error' : 'ok',
+      executionCount,
+      durationMs: Math.round(performance.now() - started),
+      ...(error ? { error } : {}),
+      ...(checks ? { checks } : {}),
     };
-    this.define('console', { ...console, log: print, info: print, warn: print, error: print, debug: print });
+  }
+
+  /** A cell running in this process cannot be ended from outside; its time limit ends it instead. */
+  stop(): void {}
+
+  async restart(): Promise<void> {
+    throw new Error('The Node harness cannot reset its scope (it is the process global object).');
   }
 
   private define(name: string, value: unknown): void {
@@ -109,38 +168,10 @@ export class LessonNotebook {
     return new Response(response.body.pipeThrough(tap), { status: response.status, statusText: response.statusText, headers: response.headers });
   }
 
-  /** Runs one cell (and, when given, its checks), like one RunRequest in the worker. */
-  async run(code: string, options: { checks?: string; timeoutMs?: number } = {}): Promise<CellOutcome> {
-    this.exchanges = [];
-    this.logs = [];
-    const runId = ++this.runs;
-    const sources: RunSource[] = [];
-    let error: SerializedError | undefined;
-    try {
-      const sourceUrl = `tp-lesson-run-${runId}.ts`;
-      const compiled = compileCell(code, { sourceUrl });
-      sources.push({ sourceUrl, lineOffset: compiled.lineOffset, toSourceColumn: compiled.toSourceColumn });
-      const cell = evaluateCompiledScript<(hooks: NotebookHooks) => Promise<void>>(compiled.script);
-      await withTimeout(cell(this.hooks), options.timeoutMs ?? 30_000);
-    } catch (thrown) {
-      error = describeError(thrown, sources);
-    }
-    const outcome: CellOutcome = { logs: this.logs, ...(error ? { error } : {}) };
-    if (options.checks !== undefined) outcome.checks = await this.runChecks(options.checks, runId, error);
-    return outcome;
-  }
-
-  private runChecks(code: string, runId: number, learnerError: SerializedError | undefined): Promise<CheckResult[]> {
-    return runCheckScript(code, {
-      sourceUrl: `tp-lesson-run-${runId}-checks.ts`,
-      hooks: this.hooks,
-      exchanges: this.exchanges,
-      learnerError,
-    });
-  }
-
-  /** Restores the globals and environment as they were before the notebook was created. */
-  close(): void {
+  /** Restores the globals and environment as they were before the kernel was created. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
     for (const name of Object.getOwnPropertyNames(globalThis)) {
       if (!this.savedGlobals.has(name)) Reflect.deleteProperty(globalThis, name);
     }
@@ -150,26 +181,4 @@ export class LessonNotebook {
     if (this.savedApiKey === undefined) delete process.env.ANTHROPIC_API_KEY;
     else process.env.ANTHROPIC_API_KEY = this.savedApiKey;
   }
-}
-
-
-function safeJson(value: unknown): string {
-  try {
-    return JSON.stringify(value, (_key, inner: unknown) => (typeof inner === 'bigint' ? String(inner) : inner)) ?? String(value);
-  } catch {
-    return String(value);
-  }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(`the cell did not finish within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-/** Whether an error matches a cell's `expect-error` text (name, API error type or message contains it). */
-export function matchesExpectedError(error: SerializedError, expected: string): boolean {
-  return [error.name, error.apiErrorType ?? '', error.message].some((text) => text.includes(expected));
 }

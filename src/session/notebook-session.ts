@@ -1,14 +1,12 @@
 /**
- * One open lesson's notebook: its runtime (prewarmed in idle time after the lesson painted, or
- * created by the first run; the emulator and msw load only with a cell's first request), the
- * order of its cells, and the verbs the cells and the lesson toolbar use — run (queued, one at a
- * time), run all / run all above, stop,
- * restart. Knows nothing about rendering.
+ * One lesson's notebook session: the order of its cells and the verbs cells and lesson tools use —
+ * run (queued, one at a time), run all / run all above, stop, restart — over a kernel it creates on
+ * first need. The page runs it over the sandbox worker (`src/runner/sandbox-kernel.ts`), the Node lesson
+ * harness over the process itself (`test/lessons/lesson-notebook.ts`). Knows nothing about rendering.
  */
-import type { CellSpec, CompiledLesson } from '../lessons/types';
-import type { LessonRuntime } from '../runner/lesson-runtime';
-import type { RunEvent, RunRequest, RunResult } from '../runner/protocol';
-import type { PlaygroundServices } from './playground-services';
+import type { CellSpec } from '../lessons/types';
+import type { NotebookKernel } from '../runner/notebook-kernel';
+import type { RunEvent, RunRequest, RunResult, SerializedError } from '../runner/protocol';
 
 /** What the session needs from a rendered cell. */
 export interface CellHandle {
@@ -20,20 +18,36 @@ export interface CellHandle {
   currentCode(): string;
 }
 
-/** Longest wait for idle time before the runtime is prewarmed anyway. */
-const PREWARM_IDLE_TIMEOUT_MS = 2_000;
-
 export type SessionEvent =
-  /** The sandbox was replaced (restart, stop, timeout): every binding and counter is gone. */
+  /** The kernel was replaced (restart, stop, timeout): every binding and counter is gone. */
   | { type: 'restarted' }
   | { type: 'busy-changed'; runningCellId: string | undefined };
 
-export class LessonSession {
-  readonly slug: string;
+export interface NotebookSessionOptions {
+  /** The lesson's cells, in order. */
+  cells: readonly CellSpec[];
+  /** Creates the kernel (on the first run, or ahead of it with `start()`); called again after a failure. */
+  createKernel: () => Promise<NotebookKernel>;
+  /** Whether cells reach the live API now: cells marked `emulator-only` are skipped by Run all then. */
+  isLive?: () => boolean;
+}
+
+/** Cells whose code needs the emulator's controls (`playground.emulator`); the lesson fence says `emulator-only`. */
+export function isEmulatorOnly(cell: CellSpec): boolean {
+  // Optional until every compiled lesson carries the field.
+  return (cell as CellSpec & { emulatorOnly?: boolean }).emulatorOnly === true;
+}
+
+/** Whether an error matches a cell's `expect-error` text (its name, API error type or message contains it). */
+export function matchesExpectedError(error: SerializedError, expected: string): boolean {
+  return [error.name, error.apiErrorType ?? '', error.message].some((text) => text.includes(expected));
+}
+
+export class NotebookSession {
   readonly cells: readonly CellSpec[];
   /** The cell running now, if any. */
   runningCellId: string | undefined;
-  private runtime: Promise<LessonRuntime> | undefined;
+  private kernel: Promise<NotebookKernel> | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   /** Bumped by stop/restart: runs queued before that are dropped. */
   private generation = 0;
@@ -41,12 +55,8 @@ export class LessonSession {
   private readonly listeners = new Set<(event: SessionEvent) => void>();
   private disposed = false;
 
-  constructor(
-    lesson: CompiledLesson,
-    private readonly services: PlaygroundServices,
-  ) {
-    this.slug = lesson.meta.slug;
-    this.cells = lesson.sections.flatMap((section) => (section.kind === 'cell' ? [section.cell] : []));
+  constructor(private readonly options: NotebookSessionOptions) {
+    this.cells = options.cells;
   }
 
   on(listener: (event: SessionEvent) => void): () => void {
@@ -70,30 +80,18 @@ export class LessonSession {
     return this.cells.findIndex((cell) => cell.id === cellId) + 1;
   }
 
-  /**
-   * Starts the runtime ahead of the first run, so that run does not wait for the sandbox frame, the
-   * worker runtime's download and a worker's start (~1 s cold). Waits for the first paint and then
-   * for idle time, so the lesson text is never delayed; does nothing once the lesson was left.
-   */
-  prewarm(): void {
-    const start = () => {
-      if (!this.disposed) void this.getRuntime().catch(() => undefined);
-    };
-    const whenIdle = () => {
-      if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: PREWARM_IDLE_TIMEOUT_MS });
-      else setTimeout(start, 200);
-    };
-    // The frame after the next one has painted the lesson.
-    requestAnimationFrame(() => setTimeout(whenIdle, 0));
+  /** Creates the kernel ahead of the first run (the page does this in idle time after the lesson painted). */
+  start(): void {
+    if (!this.disposed) void this.getKernel().catch(() => undefined);
   }
 
-  private getRuntime(): Promise<LessonRuntime> {
-    this.runtime ??= Promise.all([import('../runner/lesson-runtime'), this.services.apiBackend()]).then(
-      ([{ createLessonRuntime }, api]) => createLessonRuntime({ lessonSlug: this.slug, api }),
-    );
-    // A failed load (e.g. offline) must not stick: the next run tries again.
-    this.runtime.catch(() => (this.runtime = undefined));
-    return this.runtime;
+  private getKernel(): Promise<NotebookKernel> {
+    if (!this.kernel) {
+      this.kernel = this.options.createKernel();
+      // A failed load (e.g. offline) must not stick: the next run tries again.
+      this.kernel.catch(() => (this.kernel = undefined));
+    }
+    return this.kernel;
   }
 
   /**
@@ -104,14 +102,14 @@ export class LessonSession {
     const generation = this.generation;
     const result = this.queue.then(async () => {
       if (generation !== this.generation || this.disposed) return undefined;
-      const runtime = await this.getRuntime();
+      const kernel = await this.getKernel();
       this.runningCellId = request.cellId;
       this.emit({ type: 'busy-changed', runningCellId: request.cellId });
       onStart?.();
       try {
-        const outcome = await runtime.run(request, onEvent);
+        const outcome = await kernel.run(request, onEvent);
         if (outcome.scopeLost || outcome.status === 'timeout' || outcome.status === 'stopped') {
-          // The runtime replaced its sandbox to end the run: earlier cells' bindings are gone.
+          // The kernel replaced its sandbox to end the run: earlier cells' bindings are gone.
           this.generation++;
           this.emit({ type: 'restarted' });
         }
@@ -125,26 +123,30 @@ export class LessonSession {
     return result;
   }
 
-  /** Stops the running cell (the runtime restarts) and drops queued runs. */
+  /** Stops the running cell (the kernel restarts) and drops queued runs. */
   async stop(): Promise<void> {
     this.generation++;
-    if (this.runtime) (await this.runtime).stop();
+    if (this.kernel) (await this.kernel).stop();
   }
 
-  /** A fresh sandbox: bindings and execution counters reset. */
+  /** A fresh kernel scope: bindings and execution counters reset. */
   async restart(): Promise<void> {
     this.generation++;
-    if (this.runtime) await (await this.runtime).restart();
+    if (this.kernel) await (await this.kernel).restart();
     this.emit({ type: 'restarted' });
   }
 
-  /** Runs the cells in order (all, or those before `beforeCellId`); stops at the first that fails unexpectedly. */
+  /**
+   * Runs the cells in order (all, or those before `beforeCellId`); stops at the first that fails
+   * unexpectedly. Emulator-only cells are passed over in live mode (each shows why).
+   */
   async runAll(beforeCellId?: string): Promise<void> {
     for (const cell of this.cells) {
       if (cell.id === beforeCellId) break;
       const handle = this.handles.get(cell.id);
       if (!handle) continue;
       const result = await handle.run();
+      if (isEmulatorOnly(cell) && this.options.isLive?.()) continue;
       if (!result) return;
       if (result.status !== 'ok' && !(result.status === 'error' && cell.expectError)) return;
     }
@@ -175,7 +177,7 @@ export class LessonSession {
     this.disposed = true;
     this.generation++;
     this.listeners.clear();
-    void this.runtime?.then((runtime) => runtime.dispose()).catch(() => undefined);
-    this.runtime = undefined;
+    void this.kernel?.then((kernel) => kernel.dispose()).catch(() => undefined);
+    this.kernel = undefined;
   }
 }

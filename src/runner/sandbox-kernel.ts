@@ -1,26 +1,14 @@
 import type { BackendSwitch, FaultScenario } from '../backend';
 import { FetchBridge } from './fetch-bridge';
+import { DEFAULT_TIMEOUT_MS, type NotebookKernel } from './notebook-kernel';
 import type { CheckResult, RunEvent, RunRequest, RunResult, SerializedError } from './protocol';
 import { fetchText, sandboxHost } from './sandbox-host';
 import { sandboxAssets } from 'virtual:sandbox-assets';
 import type { PageToWorker, PlaygroundCall, WorkerToPage } from './worker-protocol';
 
-export interface LessonRuntime {
-  /** Runs one cell. Runs are queued: a second `run` starts when the first has settled. */
-  run(request: RunRequest, onEvent: (event: RunEvent) => void): Promise<RunResult>;
-  /** Terminates the running cell's worker at once; that run (and any queued) resolves with status 'stopped'. */
-  stop(): void;
-  /** Fresh worker, empty notebook scope, execution counter back to 0. */
-  restart(): Promise<void>;
-  dispose(): void;
-}
-
-export interface LessonRuntimeOptions {
-  lessonSlug: string;
+export interface SandboxKernelOptions {
   api: BackendSwitch;
 }
-
-export const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** The only run events the worker reports; the others are the page's own. */
 const WORKER_EVENT_TYPES: ReadonlySet<RunEvent['type']> = new Set(['console', 'error', 'check']);
@@ -35,30 +23,23 @@ interface ActiveRun {
   timer?: ReturnType<typeof setTimeout>;
 }
 
-interface Queued {
-  request: RunRequest;
-  onEvent: (event: RunEvent) => void;
-  resolve: (result: RunResult) => void;
-}
-
 /**
- * One lesson's notebook: a sandbox worker whose global scope holds the bindings of the cells run so
- * far. Time limits and Stop terminate the worker (the frame swaps in its warm spare), so an endless
- * loop never blocks the page; the notebook scope is lost then, which `RunResult.scopeLost` says.
+ * One lesson's kernel in the page: a sandbox worker whose global scope holds the bindings of the cells
+ * run so far. Time limits and Stop terminate the worker (the frame swaps in its warm spare), so an
+ * endless loop never blocks the page; the notebook scope is lost then, which `RunResult.scopeLost` says.
  */
-export function createLessonRuntime(options: LessonRuntimeOptions): LessonRuntime {
-  return new NotebookRuntime(options.api);
+export function createSandboxKernel(options: SandboxKernelOptions): NotebookKernel {
+  return new SandboxKernel(options.api);
 }
 
 let runCounter = 0;
 
-class NotebookRuntime implements LessonRuntime {
+class SandboxKernel implements NotebookKernel {
   private connection: Promise<ConnectedWorker> | undefined;
   private executionCount = 0;
   private active: ActiveRun | undefined;
   /** Where output that arrives after its run settled goes (timers, un-awaited promises). */
   private lastOnEvent: ((event: RunEvent) => void) | undefined;
-  private readonly queue: Queued[] = [];
   private disposed = false;
 
   constructor(private readonly api: BackendSwitch) {
@@ -67,17 +48,15 @@ class NotebookRuntime implements LessonRuntime {
   }
 
   run(request: RunRequest, onEvent: (event: RunEvent) => void): Promise<RunResult> {
-    if (this.disposed) return Promise.reject(new Error('This lesson runtime was disposed.'));
+    if (this.disposed) return Promise.reject(new Error('This kernel was disposed.'));
     if (typeof request?.code !== 'string') return Promise.reject(new TypeError('run() needs a request with the cell code'));
-    return new Promise<RunResult>((resolve) => {
-      this.queue.push({ request, onEvent, resolve });
-      if (!this.active) void this.next();
-    });
+    // The notebook session queues runs; a second one here would share the first one's worker output.
+    if (this.active) return Promise.reject(new Error('Another cell is still running.'));
+    return new Promise<RunResult>((resolve) => void this.start(request, onEvent, resolve));
   }
 
   stop(): void {
     if (this.active) this.abortActive('stopped');
-    for (const queued of this.queue.splice(0)) queued.resolve({ status: 'stopped', executionCount: 0, durationMs: 0 });
   }
 
   async restart(): Promise<void> {
@@ -95,10 +74,7 @@ class NotebookRuntime implements LessonRuntime {
     this.connection = undefined;
   }
 
-  private async next(): Promise<void> {
-    const queued = this.queue.shift();
-    if (!queued) return;
-    const { request, onEvent, resolve } = queued;
+  private async start(request: RunRequest, onEvent: (event: RunEvent) => void, resolve: (result: RunResult) => void): Promise<void> {
     const runId = ++runCounter;
     const executionCount = ++this.executionCount;
     const startedAt = performance.now();
@@ -114,7 +90,6 @@ class NotebookRuntime implements LessonRuntime {
         this.active = undefined;
         if (active.droppedLines > 0) safeEmit(onEvent, { type: 'truncated', droppedLines: active.droppedLines });
         resolve(result);
-        void this.next();
       },
     };
     this.active = active;
@@ -195,7 +170,6 @@ class NotebookRuntime implements LessonRuntime {
     connection.port.onmessage = (event: MessageEvent<WorkerToPage>) => this.onWorkerMessage(event.data, post, bridge);
     return {
       port: connection.port,
-      startMs: connection.startMs,
       close() {
         bridge.abortAll();
         connection.terminate();
@@ -295,7 +269,6 @@ class NotebookRuntime implements LessonRuntime {
 /** A worker of this runtime with its fetch bridge; `close` cancels its requests and terminates it. */
 interface ConnectedWorker {
   port: MessagePort;
-  startMs: number;
   close(): void;
 }
 
@@ -308,18 +281,18 @@ function safeEmit(onEvent: (event: RunEvent) => void, event: RunEvent): void {
   try {
     onEvent(event);
   } catch (error) {
-    console.error('LessonRuntime: onEvent threw', error);
+    console.error('SandboxKernel: onEvent threw', error);
   }
 }
 
 /**
  * Browser tests only (test/e2e/sandbox.test.ts): when the page URL has `?test-hooks`, this module (once
- * the UI has loaded it) exposes the runtime factory as `window.__tpRuntimeForTests`, so a test can run
+ * the UI has loaded it) exposes the kernel factory as `window.__tpRuntimeForTests`, so a test can run
  * any cell without typing into the editor. Without that parameter nothing is exposed.
  */
 if (typeof window !== 'undefined' && new URLSearchParams(window.location.search).has('test-hooks')) {
   Object.defineProperty(window, '__tpRuntimeForTests', {
-    value: Object.freeze({ createLessonRuntime, loadBackend: () => import('../backend') }),
+    value: Object.freeze({ createSandboxKernel, loadBackend: () => import('../backend') }),
     configurable: true,
   });
 }
