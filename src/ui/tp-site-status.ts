@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { state } from 'lit/decorators.js';
 import { sharedStyles } from './shared-styles';
 
 /** What the bar says, most urgent first. */
@@ -55,8 +56,7 @@ export class TpSiteStatus extends LitElement {
     `,
   ];
 
-  static override properties = { status: { state: true } };
-  declare status: SiteStatus | undefined;
+  @state() status: SiteStatus | undefined;
   private dismissedOfflineReady = false;
 
   private readonly onOffline = () => this.show({ kind: 'offline' });
