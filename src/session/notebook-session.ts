@@ -34,8 +34,7 @@ export interface NotebookSessionOptions {
 
 /** Cells whose code needs the emulator's controls (`playground.emulator`); the lesson fence says `emulator-only`. */
 export function isEmulatorOnly(cell: CellSpec): boolean {
-  // Optional until every compiled lesson carries the field.
-  return (cell as CellSpec & { emulatorOnly?: boolean }).emulatorOnly === true;
+  return cell.emulatorOnly;
 }
 
 /** Whether an error matches a cell's `expect-error` text (its name, API error type or message contains it). */

@@ -17,6 +17,7 @@ const cell = (id: string, code: string, extra: Partial<CellSpec> = {}): CellSpec
   codeHash: id,
   highlightedHtml: '',
   line: 1,
+  emulatorOnly: false,
   ...extra,
 });
 
@@ -142,7 +143,7 @@ describe('NotebookSession', () => {
   });
 
   it('passes over emulator-only cells in live mode (each says why) and runs them with the emulator', async () => {
-    const cells = [cell('l/1', 'const one = 1;'), cell('l/2', 'await playground.emulator.reset();', { emulatorOnly: true } as Partial<CellSpec>), cell('l/3', 'one;')];
+    const cells = [cell('l/1', 'const one = 1;'), cell('l/2', 'await playground.emulator.reset();', { emulatorOnly: true }), cell('l/3', 'one;')];
     const live = sessionOver(cells, { live: true });
     const ran: string[] = [];
     for (const spec of cells) live.session.register(handleFor(live.session, spec, ran));

@@ -3,10 +3,10 @@ import type { CellSpec } from '../../../src/lessons/types';
 import { PlaygroundStore } from '../../../src/store/playground-store';
 import { CellDraftController } from '../../../src/ui/cell/cell-draft-controller';
 import { PlaygroundServices } from '../../../src/ui/playground-services';
-import { MemoryStorage } from '../../store/memory-storage';
+import { MemoryStorage } from '../../helpers/memory-storage';
 import { CountingHost } from '../counting-host';
 
-const cell = (code: string, codeHash: string): CellSpec => ({ id: 'l/cell-1', code, codeHash, highlightedHtml: '', line: 1 });
+const cell = (code: string, codeHash: string): CellSpec => ({ id: 'l/cell-1', code, codeHash, highlightedHtml: '', line: 1, emulatorOnly: false });
 
 /** A draft over the real store and services; the "editor" is a text field, as the preview is before Monaco loads. */
 function draftOver(local = new MemoryStorage()) {

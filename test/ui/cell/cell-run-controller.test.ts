@@ -12,7 +12,7 @@ afterEach(() => {
   kernel = undefined;
 });
 
-const spec = (code: string, extra: Partial<CellSpec> = {}): CellSpec => ({ id: 'l/cell-1', code, codeHash: 'h', highlightedHtml: '', line: 1, ...extra });
+const spec = (code: string, extra: Partial<CellSpec> = {}): CellSpec => ({ id: 'l/cell-1', code, codeHash: 'h', highlightedHtml: '', line: 1, emulatorOnly: false, ...extra });
 
 /** A run controller over a real session and the Node harness's kernel, as `tp-cell` wires it. */
 function controllerFor(cell: CellSpec, options: { live?: boolean; code?: string } = {}) {
@@ -98,7 +98,7 @@ describe('CellRunController', () => {
   });
 
   it('skips an emulator-only cell in live mode with a note, without running it', async () => {
-    const { controller, calls } = controllerFor(spec('await playground.emulator.reset();', { emulatorOnly: true } as Partial<CellSpec>), { live: true });
+    const { controller, calls } = controllerFor(spec('await playground.emulator.reset();', { emulatorOnly: true }), { live: true });
     expect(await controller.run(false)).toBeUndefined();
     expect(calls.beforeRun).toBe(0);
     expect(controller.entries).toMatchObject([{ kind: 'notice', tone: 'info', text: expect.stringMatching(/^Skipped: .*emulator/) }]);
