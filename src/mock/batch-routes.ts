@@ -9,7 +9,7 @@
 import { http, type RequestHandler } from 'msw';
 import type { MessageBatchResult } from '@anthropic-ai/sdk/resources/messages/batches';
 import type { MessageCreateParamsBase } from '@anthropic-ai/sdk/resources/messages/messages';
-import { BatchStore, parseBatchCreateBody, resultsJsonl, toMessageBatch } from './batches';
+import { parseBatchCreateBody, resultsJsonl, toMessageBatch } from './batches';
 import { failureResponse, type ApiFailure } from './errors';
 import type { EmulatorRuntime } from './handlers';
 import { baseResponseHeaders, checkApiVersion, isFailure, readCredentials } from './headers';

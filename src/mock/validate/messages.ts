@@ -25,7 +25,6 @@ import {
   expectLiteral,
   invalid,
   isObject,
-  literalList,
   rejectExtraKeys,
   typeMessages,
   type JsonObject,

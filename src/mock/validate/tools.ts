@@ -20,7 +20,7 @@
  *    (SDK:resources/beta/messages/messages.ts:4664, 7845-7941); the emulator accepts them on either path.
  */
 import type { ApiFailure } from '../errors';
-import { checkUnionTag, expectLiteral, invalid, isObject, rejectExtraKeys, typeMessages, type RuleContext } from './util';
+import { checkUnionTag, invalid, isObject, rejectExtraKeys, typeMessages, type RuleContext } from './util';
 
 const TOOL_NAME = /^[a-zA-Z0-9_-]{1,128}$/;
 
