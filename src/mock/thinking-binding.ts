@@ -9,6 +9,11 @@
  *    edit of system/tools/earlier messages, or a thinking block left out, put back or moved) → 400 E-prefix, or
  *    dropped with `thinking.block_binding.prefix_mismatch_behavior: "drop_block"` (rule 15).
  *
+ * Account binding (MD §5 rule 16: Sonnet 5.5 and Haiku 5.5 drop blocks made in another, unlinked organization) never
+ * applies here: every emulator key belongs to the one emulator organization (headers.ts `EMULATOR_ORGANIZATION_ID`),
+ * and a block signed by the real API fails the signature check instead.
+ * Accounts count as created after 2026-08-31, so an unset `prefix_mismatch_behavior` is "error" (validate/thinking.ts).
+ *
  * What is NOT part of the prefix, so changing it is not an edit [PT]: `output_config` (effort, format),
  * `max_tokens`, `tool_choice`, `metadata`, `thinking`, and every `cache_control`. Output-only fields a client may
  * or may not echo back (`citations: null`, a tool_use's `caller`, the SDK's `parsed_output`) are ignored too, and a

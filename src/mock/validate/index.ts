@@ -16,6 +16,7 @@ import { checkThinkingConfig, checkThinkingPassback, checkThinkingWithToolUse } 
 import { checkToolChoice, checkTools } from './tools';
 import { checkToolResultPairing } from './tool-results';
 import { checkMaxTokensForModel, checkTopLevelShape } from './top-level';
+import { checkImageDimensions } from './image-dimensions';
 import { checkEffort, checkInferenceGeo, checkSpeed } from './model-params';
 import { checkPerMessageEffort } from './per-message-effort';
 import { invalid, isObject, typeMessages, type InputTransformation, type JsonObject, type Rule, type RuleContext } from './util';
@@ -56,6 +57,7 @@ export function parseJsonBody(text: string): { ok: true; value: unknown } | { ok
 
 const MESSAGES_RULES: readonly Rule[] = [
   checkMessages,
+  checkImageDimensions,
   (ctx) => checkMaxTokensForModel(ctx.body, ctx.model),
   checkSampling,
   checkStopSequences,
@@ -74,6 +76,7 @@ const MESSAGES_RULES: readonly Rule[] = [
 
 const COUNT_TOKENS_RULES: readonly Rule[] = [
   checkMessages,
+  checkImageDimensions,
   checkTools,
   checkToolChoice,
   checkThinkingConfig,
