@@ -60,6 +60,13 @@ describe('the course-rules checker', () => {
     ))).toEqual(['forced-tool-choice', 'forced-tool-choice', 'forced-tool-choice']);
   });
 
+  it('allows a cell that expects the 400 to show the refusal', () => {
+    const source = FRONT + '```ts id=refused expect-error=invalid_request_error\n' +
+      "await client.messages.create({ model: '{{model:default}}', max_tokens: 9, tool_choice: { type: 'any' }, messages: [] });\n```\n";
+    expect(checkCourseRules(source, 'lessons/99-sample.md')).toEqual([]);
+    expect(rules(checkCourseRules(source.replace(' expect-error=invalid_request_error', ''), 'lessons/99-sample.md'))).toEqual(['forced-tool-choice']);
+  });
+
   it('allows forced tool_choice on Haiku 5.5 and auto/none on every model', () => {
     expect(check(
       "await client.messages.create({ model: '{{model:fast}}', max_tokens: 9, tool_choice: { type: 'tool', name: 'x' }, messages: [] });",

@@ -47,6 +47,8 @@ export interface RuleViolation {
 
 interface ParsedCell {
   label: string;
+  /** The cell is meant to fail with this error (`expect-error=`): it may show what the API refuses. */
+  expectError?: string;
   /** Markdown line of the fence. */
   fenceLine: number;
   file: ts.SourceFile;
@@ -76,9 +78,9 @@ class LessonCode {
 
   constructor(source: string, readonly markdownFile: string) {
     let order = 0;
-    const add = (code: string, fenceLine: number, label: string) => {
+    const add = (code: string, fenceLine: number, label: string, expectError?: string) => {
       const file = ts.createSourceFile(`${label}.ts`, code, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
-      const cell = { label, fenceLine, file, order: order++ };
+      const cell: ParsedCell = { label, fenceLine, file, order: order++, ...(expectError === undefined ? {} : { expectError }) };
       this.cells.push(cell);
       const visit = (node: ts.Node) => {
         if ((ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isBindingElement(node)) && ts.isIdentifier(node.name)) this.declare(node.name.text, node, cell);
@@ -89,7 +91,7 @@ class LessonCode {
     };
     for (const cell of readLessonCode(source, markdownFile)) {
       if (!cell.exercise) {
-        add(cell.code, cell.line, cell.id);
+        add(cell.code, cell.line, cell.id, cell.expectError);
         continue;
       }
       add(cell.code, cell.line, `${cell.id} (starter)`);
@@ -284,7 +286,8 @@ export function checkCourseRules(source: string, markdownFile: string): RuleViol
         }
       }
     }
-    for (const choice of forcedChoiceLiterals(code, cell.file)) {
+    // A cell that expects the API's 400 shows the refusal on purpose (the lesson runs check that it fails).
+    for (const choice of cell.expectError === undefined ? forcedChoiceLiterals(code, cell.file) : []) {
       const where = code.where(choice.node);
       const requests = requestsForChoice(code, choice.request);
       if (requests.length === 0) {
