@@ -115,6 +115,12 @@ export interface ModelFacts {
   fastMode: 'fast' | 'standard' | 'rejected';
   /** Newer tokenizer: the same text costs about 30% more tokens [PR] (Claude 4.7 and later, Mythos Preview). */
   newTokenizer: boolean;
+  /**
+   * Input tokens of the tool-use system prompt the API adds whenever `tools` is sent, with `tool_choice`
+   * auto/none and with any/tool (null where forcing is a 400), from the pricing page's table [PR; MD §3].
+   * Absent where the docs give no figure: tokens.ts then uses the Claude 4 figures.
+   */
+  toolPromptTokens?: { auto: number; forced: number | null };
 }
 
 const M = 1_000_000;
@@ -190,6 +196,7 @@ const TABLE: readonly ModelFacts[] = [
     effort: { levels: ALL_EFFORT, default: 'medium' }, sampling: 'haiku-5-5', supportsForcedToolChoice: true,
     computerTools: TOOLSET_ONLY, supportsInferenceGeo: true, supportsSystemMessages: true,
     perMessageEffort: true, fastMode: 'fast', newTokenizer: true,
+    toolPromptTokens: { auto: 286, forced: 406 },
   },
   {
     // CL:610-617 (2026-09-28). MD rows sonnet-5-5 [TH; ER; EF; S55; PC]: adaptive on when omitted; enabled 400;
@@ -210,6 +217,7 @@ const TABLE: readonly ModelFacts[] = [
     effort: { levels: ALL_EFFORT, default: 'high' }, sampling: 'defaults-only', supportsForcedToolChoice: false,
     computerTools: TOOLSET_ONLY, supportsInferenceGeo: true, supportsSystemMessages: true,
     perMessageEffort: true, fastMode: 'fast', newTokenizer: true,
+    toolPromptTokens: { auto: 286, forced: null },
   },
   {
     // No CHANGELOG entry; created_at inferred from its place in the SDK union. MD rows fable-5-1 [TH; TT; ER; EF;
@@ -249,6 +257,7 @@ const TABLE: readonly ModelFacts[] = [
     effort: { levels: ALL_EFFORT, default: 'medium' }, sampling: 'defaults-only', supportsForcedToolChoice: false,
     computerTools: TOOLSET_ONLY, supportsInferenceGeo: true, supportsSystemMessages: true,
     perMessageEffort: true, fastMode: 'fast', newTokenizer: true,
+    toolPromptTokens: { auto: 286, forced: null },
   },
   {
     // No CHANGELOG entry; created_at inferred. MD rows fable-5-1 / mythos-5-1 [TH; TT; ER; EF; M51; PC]: as Fable
@@ -283,6 +292,7 @@ const TABLE: readonly ModelFacts[] = [
     effort: { levels: ALL_EFFORT, default: 'high' }, sampling: 'defaults-only', supportsForcedToolChoice: true,
     computerTools: 'all', supportsInferenceGeo: true, supportsSystemMessages: true,
     perMessageEffort: true, fastMode: 'fast', newTokenizer: true,
+    toolPromptTokens: { auto: 286, forced: 406 },
   },
   {
     // CL:1156 (2026-06-30). MD rows sonnet-5 [TH; EF; PC; MCS]: adaptive on when omitted; enabled 400; disabled ok
@@ -300,6 +310,7 @@ const TABLE: readonly ModelFacts[] = [
     effort: { levels: ALL_EFFORT, default: 'high' }, sampling: 'defaults-only', supportsForcedToolChoice: true,
     computerTools: 'all', supportsInferenceGeo: true, supportsSystemMessages: false,
     perMessageEffort: false, fastMode: 'fast', newTokenizer: true,
+    toolPromptTokens: { auto: 354, forced: 474 },
   },
   {
     // CL:1258 (2026-06-09); [F5]. MD rows fable-5 [TH; TT; EF; F51; PC]: adaptive always on; enabled and disabled
@@ -348,6 +359,7 @@ const TABLE: readonly ModelFacts[] = [
     effort: { levels: ALL_EFFORT, default: 'high' }, sampling: 'defaults-only', supportsForcedToolChoice: true,
     computerTools: 'all', supportsInferenceGeo: true, supportsSystemMessages: true,
     perMessageEffort: false, fastMode: 'fast', newTokenizer: true,
+    toolPromptTokens: { auto: 290, forced: 410 },
   },
   {
     // CL:1514 (2026-04-16). MD rows opus-4-7 [TH; EF; PC]: as Opus 4.8; cache minimum 2,048; no mid-conversation
@@ -364,6 +376,7 @@ const TABLE: readonly ModelFacts[] = [
     effort: { levels: ALL_EFFORT, default: 'high' }, sampling: 'defaults-only', supportsForcedToolChoice: true,
     computerTools: 'all', supportsInferenceGeo: true, supportsSystemMessages: false,
     perMessageEffort: false, fastMode: 'rejected', newTokenizer: true,
+    toolPromptTokens: { auto: 675, forced: 804 },
   },
   {
     // CL:1593 (2026-04-07). Deprecated, EOL "June 30th, 2026": SDK:internal/data/deprecated-models.ts:1-5 (MD §1
@@ -401,6 +414,7 @@ const TABLE: readonly ModelFacts[] = [
     effort: { levels: NO_XHIGH, default: 'high' }, sampling: 'limits-with-thinking', supportsForcedToolChoice: true,
     computerTools: 'all', supportsInferenceGeo: true, supportsSystemMessages: false,
     perMessageEffort: false, fastMode: 'standard', newTokenizer: false,
+    toolPromptTokens: { auto: 497, forced: 589 },
   },
   {
     // CL:1754 (2026-02-17). MD rows sonnet-4-6 [TH; TT; EF; PC; CW]: as Opus 4.6 ("deprecated" enabled per the
@@ -417,6 +431,7 @@ const TABLE: readonly ModelFacts[] = [
     effort: { levels: NO_XHIGH, default: 'high' }, sampling: 'limits-with-thinking', supportsForcedToolChoice: true,
     computerTools: 'all', supportsInferenceGeo: true, supportsSystemMessages: false,
     perMessageEffort: false, fastMode: 'fast', newTokenizer: false,
+    toolPromptTokens: { auto: 497, forced: 589 },
   },
   {
     // Snapshot date from the id. MD rows haiku-4-5 [TH; TT; ER; EF; OVP; MG; H55M; PC; PR]: thinking off when
@@ -434,6 +449,7 @@ const TABLE: readonly ModelFacts[] = [
     effort: null, sampling: 'limits-with-thinking-exclusive', supportsForcedToolChoice: true,
     computerTools: 'all', supportsInferenceGeo: false, supportsSystemMessages: false,
     perMessageEffort: false, fastMode: 'fast', newTokenizer: false,
+    toolPromptTokens: { auto: 496, forced: 588 },
   },
   {
     // Snapshot date from the id; SDK support CL:1877. MD rows opus-4-5 [TH; TT; EF; OVP; PC; PR]: as Haiku 4.5,
@@ -451,6 +467,7 @@ const TABLE: readonly ModelFacts[] = [
     effort: { levels: ['low', 'medium', 'high'], default: 'high' }, sampling: 'limits-with-thinking',
     supportsForcedToolChoice: true, computerTools: 'all', supportsInferenceGeo: false, supportsSystemMessages: false,
     perMessageEffort: false, fastMode: 'fast', newTokenizer: false,
+    toolPromptTokens: { auto: 496, forced: 588 },
   },
   {
     // Snapshot date from the id. Deprecated 2026-09-30, retires 2026-11-30 → claude-sonnet-5-5 [DEP];
@@ -469,6 +486,7 @@ const TABLE: readonly ModelFacts[] = [
     effort: null, sampling: 'limits-with-thinking', supportsForcedToolChoice: true,
     computerTools: 'all', supportsInferenceGeo: false, supportsSystemMessages: false,
     perMessageEffort: false, fastMode: 'fast', newTokenizer: false,
+    toolPromptTokens: { auto: 496, forced: 588 },
   },
 ];
 

@@ -11,8 +11,9 @@
  *
  * The rule for a prompt (`countInputTokens`, in canonical order tools → system → messages):
  *   - REQUEST_OVERHEAD (3) once per request;
- *   - with at least one tool, the tool-use system prompt the API adds: 346 tokens with
- *     tool_choice auto/none (or none given), 313 with any/tool (the documented Claude 4 figures);
+ *   - with at least one tool, the tool-use system prompt the API adds: the model's figure from the pricing
+ *     page (`ModelFacts.toolPromptTokens`, e.g. 286 with auto/none on the 5.5 models), else 346 with
+ *     tool_choice auto/none (or none given) and 313 with any/tool (the documented Claude 4 figures);
  *   - per tool: TOOL_OVERHEAD (8) + its name, description and input_schema as JSON;
  *   - a system prompt: SYSTEM_OVERHEAD (3) + its text;
  *   - per message: MESSAGE_OVERHEAD (4) + its blocks;
@@ -146,6 +147,7 @@ function messageBlocks(message: MessageParam): ContentBlockParam[] {
 /** The prompt as an ordered list of units (tools → system → messages), each with its token cost. */
 export function promptUnits(params: PromptParams): PromptUnit[] {
   const units: PromptUnit[] = [];
+  const model = 'model' in params && typeof params.model === 'string' ? getModelFacts(params.model) : undefined;
   const tools = params.tools ?? [];
   const forced = params.tool_choice?.type === 'any' || params.tool_choice?.type === 'tool';
   tools.forEach((tool, index) => {
@@ -153,7 +155,12 @@ export function promptUnits(params: PromptParams): PromptUnit[] {
     const schema = 'input_schema' in tool ? tool.input_schema : { type: tool.type };
     const name = 'name' in tool && typeof tool.name === 'string' ? tool.name : '';
     let tokens = TOOL_OVERHEAD + estimateTextTokens(`${name} ${description}`) + jsonTokens(schema);
-    if (index === 0) tokens += forced ? TOOL_SYSTEM_PROMPT_FORCED : TOOL_SYSTEM_PROMPT_AUTO;
+    if (index === 0) {
+      const documented = model?.toolPromptTokens;
+      tokens += forced
+        ? (documented?.forced ?? TOOL_SYSTEM_PROMPT_FORCED)
+        : (documented?.auto ?? TOOL_SYSTEM_PROMPT_AUTO);
+    }
     units.push({ section: 'tools', tokens, content: canonicalJson(tool), cacheControl: cacheControlOf(tool), cacheable: true });
   });
 
@@ -174,7 +181,6 @@ export function promptUnits(params: PromptParams): PromptUnit[] {
   });
   // Most models keep earlier turns' thinking in context; Haiku 4.5 and Sonnet 4.5 keep only the latest turn's
   // (models.md §4 [TH]). Without a known model, only the latest turn's thinking counts.
-  const model = 'model' in params && typeof params.model === 'string' ? getModelFacts(params.model) : undefined;
   const keepsPriorTurns = model?.thinking.keepsPriorTurns ?? false;
   params.messages.forEach((message, messageIndex) => {
     messageBlocks(message).forEach((block, blockIndex) => {

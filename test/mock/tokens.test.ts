@@ -50,13 +50,14 @@ describe('countInputTokens', () => {
     expect(countInputTokens({ model: MODEL, system: [{ type: 'text', text: 'You are a pirate.' }], messages: [{ role: 'user', content: 'Hi' }] })).toBe(base + SYSTEM_OVERHEAD + 5);
   });
 
-  it('charges the tool-use system prompt once, less when a tool is forced', () => {
+  it('charges the tool-use system prompt once; a model without documented figures gets the Claude 4 ones', () => {
     const tool = { name: 'get_weather', description: 'Get weather', input_schema: { type: 'object' as const, properties: {} } };
     const messages = [{ role: 'user' as const, content: 'Hi' }];
-    const none = countInputTokens({ model: MODEL, messages });
-    const one = countInputTokens({ model: MODEL, messages, tools: [tool] });
-    const two = countInputTokens({ model: MODEL, messages, tools: [tool, { ...tool, name: 'get_time' }] });
-    const forced = countInputTokens({ model: MODEL, messages, tools: [tool], tool_choice: { type: 'any' } });
+    const undocumented = 'claude-fable-5-1'; // the pricing page's tool-prompt table has no Fable or Mythos row
+    const none = countInputTokens({ model: undocumented, messages });
+    const one = countInputTokens({ model: undocumented, messages, tools: [tool] });
+    const two = countInputTokens({ model: undocumented, messages, tools: [tool, { ...tool, name: 'get_time' }] });
+    const forced = countInputTokens({ model: undocumented, messages, tools: [tool], tool_choice: { type: 'any' } });
     expect(one - none).toBeGreaterThan(TOOL_SYSTEM_PROMPT_AUTO);
     expect(two - one).toBeLessThan(50);
     expect(one - forced).toBe(TOOL_SYSTEM_PROMPT_AUTO - TOOL_SYSTEM_PROMPT_FORCED);
