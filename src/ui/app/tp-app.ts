@@ -7,7 +7,6 @@ import { provideServices } from '../services-context';
 import type { TpLesson } from '../tp-lesson';
 import type { TpSettingsPanel } from '../tp-settings-panel';
 import '../tp-lesson';
-import '../tp-settings-panel';
 import { renderNotices } from './app-notices';
 import { renderHome, renderLessonList, renderLoadFailed, renderMissing } from './app-pages';
 import { appStyles } from './app-styles';
@@ -176,7 +175,17 @@ export class TpApp extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('main')?.focus();
   }
 
-  private openSettings() {
+  /**
+   * The settings panel (live-mode form, emulator controls) is its own chunk, loaded on the first click:
+   * the page needs none of it to show a lesson.
+   */
+  private async openSettings() {
+    try {
+      await import('../tp-settings-panel');
+    } catch (error) {
+      this.services.notify('error', `The settings could not load (${error instanceof Error ? error.message : String(error)}). Reload the page to try again.`);
+      return;
+    }
     this.renderRoot.querySelector<TpSettingsPanel>('tp-settings-panel')?.open();
   }
 }
