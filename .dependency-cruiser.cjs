@@ -1,7 +1,7 @@
 /**
  * The direction of dependencies (npm run lint:deps; part of npm test). Top to bottom:
- *   src/main.ts → src/ui → src/store, src/editor, src/inspector, src/lessons (types), src/runner → src/backend
- *   → src/mock (the emulator), src/live → src/anthropic-api.ts (imports nothing).
+ *   src/main.ts → src/ui → src/store, src/editor, src/inspector, src/lessons (types), src/session (the notebook
+ *   session) → src/runner → src/backend → src/mock (the emulator), src/live → src/anthropic-api.ts (imports nothing).
  * src/site holds build plugins and the service worker's registration (imported lazily by the UI).
  * Content (lessons/*.md) is read by the compiler (src/lessons), which imports no other layer.
  * Nothing points back up, and there are no cycles.
@@ -40,6 +40,13 @@ module.exports = {
       severity: 'error',
       comment: 'The runner knows the backend interface only: not the UI, the store, the editor, the emulator or live mode.',
       from: { path: '^src/runner/' },
+      to: { path: '^src/(ui|session|store|editor|mock|live|inspector|site)/' },
+    },
+    {
+      name: 'session-not-up',
+      severity: 'error',
+      comment: 'The notebook session (shared by the page and the Node lesson harness) knows the runner, not the page.',
+      from: { path: '^src/session/' },
       to: { path: '^src/(ui|store|editor|mock|live|inspector|site)/' },
     },
     {
@@ -47,7 +54,7 @@ module.exports = {
       severity: 'error',
       comment: 'The backend is imported by the runner and the UI and imports neither.',
       from: { path: '^src/backend/' },
-      to: { path: '^src/(ui|runner|store|editor|lessons|inspector|site)/' },
+      to: { path: '^src/(ui|session|runner|store|editor|lessons|inspector|site)/' },
     },
     {
       name: 'emulator-stands-alone',

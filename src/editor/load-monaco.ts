@@ -9,8 +9,6 @@ import { CELL_COMPILER_OPTIONS, NOTEBOOK_IGNORED_DIAGNOSTICS } from './cell-comp
 // Monaco's own TypeScript worker; its bundled lib texts are cut to what cells use (vite-plugin.ts).
 import TypeScriptWorker from 'monaco-editor/languages/features/typescript/ts.worker?worker';
 
-export type Monaco = typeof monaco;
-
 self.MonacoEnvironment = {
   getWorker(_workerId: string, label: string): Worker {
     return label === 'typescript' || label === 'javascript' ? new TypeScriptWorker({ name: 'typescript' }) : new EditorWorker();

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { readLessonCode } from '../../src/lessons/lesson-code';
@@ -235,4 +234,3 @@ export function formatDiagnostics(diagnostics: CellDiagnostic[]): string[] {
   return diagnostics.map((d) => `${d.location} [${d.cell}]: ${d.message}`);
 }
 
-export const readSandboxGlobals = () => readFileSync(SANDBOX_GLOBALS_PATH, 'utf8');
