@@ -5,7 +5,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, siteUrl } from './browser';
+import { deepText, launchChromium, siteUrl } from './browser';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -32,19 +32,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-function deepText(selector: string): Promise<string> {
-  return page.locator(selector).first().evaluate((root) => {
-    const parts: string[] = [];
-    const walk = (node: Node) => {
-      if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
-      if (node instanceof Element && node.shadowRoot) walk(node.shadowRoot);
-      node.childNodes.forEach(walk);
-    };
-    walk(root);
-    return parts.join('').replace(/\s+/g, ' ');
-  });
-}
-
 describe('the page Content-Security-Policy', () => {
   it('is set by the built page itself', async () => {
     const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
@@ -67,7 +54,7 @@ describe('the page Content-Security-Policy', () => {
         "console.log('csp run', reply.type);",
     );
     await page.keyboard.press('Control+Enter');
-    await expect.poll(() => deepText('tp-cell [role="log"]'), { timeout: 60_000 }).toContain('csp run message');
+    await expect.poll(() => deepText(page.locator('tp-cell [role="log"]').first()), { timeout: 60_000 }).toContain('csp run message');
     expect(violations).toEqual([]);
   });
 

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser';
+import { deepText, launchChromium } from './browser';
 import { BASE_PATH } from './global-setup';
 import { serveDist } from './static-server';
 
@@ -95,20 +95,6 @@ function siteStatus(page: Page): Promise<string> {
 async function openLessonFromSidebar(page: Page, slug: string): Promise<void> {
   await page.locator(`tp-app nav a[href$="#/${slug}"]`).first().click();
   await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#/${slug}`);
-}
-
-/** Text of an element including the shadow trees inside it (output values render in their own elements). */
-function deepText(target: Locator): Promise<string> {
-  return target.evaluate((root) => {
-    const parts: string[] = [];
-    const walk = (node: Node) => {
-      if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
-      if (node instanceof Element && node.shadowRoot) walk(node.shadowRoot);
-      node.childNodes.forEach(walk);
-    };
-    walk(root);
-    return parts.join('').replace(/\s+/g, ' ');
-  });
 }
 
 /** Replaces a cell's code through the editor and runs it with Ctrl+Enter. */

@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium, siteUrl } from './browser';
+import { deepText, launchChromium, siteUrl } from './browser';
 
 const FIRST_LESSON = '01-first-request';
 
@@ -65,20 +65,6 @@ async function typeInto(target: Locator, code: string): Promise<void> {
   await page.keyboard.press('Delete');
   await page.keyboard.insertText(code);
   await expect.poll(() => deepText(editor.locator('.view-lines'))).toContain(code.split('\n')[0]!);
-}
-
-/** Text of an element including the shadow trees inside it (innerText stops at shadow roots). */
-function deepText(target: Locator): Promise<string> {
-  return target.evaluate((root) => {
-    const parts: string[] = [];
-    const walk = (node: Node) => {
-      if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
-      if (node instanceof Element && node.shadowRoot) walk(node.shadowRoot);
-      node.childNodes.forEach(walk);
-    };
-    walk(root);
-    return parts.join('').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ');
-  });
 }
 
 /** Whether a saved edit in localStorage (`claude-playground/v1/edit/<cellId>`) holds `text`. */
