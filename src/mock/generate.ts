@@ -69,7 +69,7 @@ function isForced(params: MessageCreateParamsBase): boolean {
  */
 function toolCallDraft(params: MessageCreateParamsBase, calls: PlannedToolCall[], ids: IdGenerator, leadIn: string, notes: string[], progressUpdate: ThinkingPlan | null): Draft {
   const blocks: DraftBlock[] = isForced(params) ? []
-    : progressUpdate?.progressUpdates ? [{ type: 'thinking', full: leadIn, omitted: progressUpdate.display === 'omitted' }]
+    : progressUpdate?.progressUpdates ? [{ type: 'thinking', full: leadIn, omitted: progressUpdate.display === 'omitted', progressUpdate: true }]
     : [{ type: 'text', text: leadIn }];
   for (const call of calls) blocks.push({ type: 'tool_use', id: ids.next('toolu_'), name: call.tool.name, input: call.input });
   return {

@@ -6,7 +6,14 @@
 import { estimateTextTokens } from '../tokens';
 
 export type DraftBlock =
-  | { type: 'thinking'; /** everything the model thought (billed) */ full: string; omitted: boolean }
+  | {
+    type: 'thinking';
+    /** everything the model thought (billed) */
+    full: string;
+    omitted: boolean;
+    /** A progress update written before a tool call (models.md §5 rule 17). */
+    progressUpdate?: boolean;
+  }
   | { type: 'redacted_thinking'; data: string; tokens: number }
   | { type: 'text'; text: string }
   | { type: 'tool_use'; id: string; name: string; input: unknown };
@@ -115,5 +122,13 @@ export function applyOutputLimits(draft: DraftBlock[], maxTokens: number, stopSe
       break;
     }
   }
+  // A reply cut off right after a progress update ends with that update, whose text is then exactly the documented
+  // sentence (empty under `omitted`) [TH] (models.md §5 rule 17).
+  const last = blocks[blocks.length - 1];
+  if (stopReason === 'max_tokens' && last?.type === 'thinking' && last.progressUpdate) {
+    blocks[blocks.length - 1] = { ...last, full: INTERRUPTED_PROGRESS_UPDATE };
+  }
   return { blocks, stopReason, stopSequence, outputTokens: used, thinkingTokens };
 }
+
+export const INTERRUPTED_PROGRESS_UPDATE = 'This part of the response was interrupted before it finished.';

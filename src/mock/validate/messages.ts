@@ -13,7 +13,8 @@
  *    (REF §4, docs: …/extended-thinking). A prefill ending in whitespace is rejected (well-known API behaviour,
  *    wording from third-party logs).
  *  - `role:"system"` messages (decision, REF §4/§9 leave placement unverified): accepted only by models released with
- *    or after Opus 4.8 (`supportsSystemMessages`, CL:1326); content must be text; they may not be `messages[0]`
+ *    or after Opus 4.8 except Sonnet 5 ("not available on Claude Sonnet 5"), per models.md §4 [MCS]
+ *    (`supportsSystemMessages`); content must be text; they may not be `messages[0]`
  *    (an opening instruction belongs in the top-level `system` field — third-party notes, REF §4).
  */
 import type { ApiFailure } from '../errors';

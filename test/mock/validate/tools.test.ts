@@ -4,6 +4,7 @@
  */
 import Anthropic from '@anthropic-ai/sdk';
 import { describe, expect, it } from 'vitest';
+import { estimateTextTokens } from '../../../src/mock/tokens';
 import { apiError, ask, blockTypes, body, client, expect400, weatherTool } from './api-error';
 
 const E_FORCED = 'tool_choice: type "tool" and "any" are not supported for this model.';
@@ -50,7 +51,7 @@ describe('rule 10: forced tool_choice', () => {
 
 describe('rule 17: progress updates between tool calls', () => {
   /** Two cities with parallel calls off: the second call comes after the first result, in the same turn. */
-  const secondRound = async (model: string, display?: string) => {
+  const secondRound = async (model: string, display?: string, maxTokens = 2048) => {
     const sdk = client();
     const tools = [weatherTool];
     const request = {
@@ -61,7 +62,7 @@ describe('rule 17: progress updates between tool calls', () => {
     const first = await sdk.messages.create(ask(model, question, request));
     const call = first.content.find((block): block is Anthropic.ToolUseBlock => block.type === 'tool_use')!;
     return sdk.messages.create(body({
-      model, max_tokens: 2048, ...request,
+      model, max_tokens: maxTokens, ...request,
       messages: [
         { role: 'user', content: question },
         { role: 'assistant', content: first.content },
@@ -86,6 +87,19 @@ describe('rule 17: progress updates between tool calls', () => {
     const update = reply.content[reply.content.length - 2] as Anthropic.ThinkingBlock;
     expect(update.type).toBe('thinking');
     expect(update.thinking).toMatch(/Tokyo/);
+  });
+
+  it('a reply cut off right after an update ends with it, reading exactly the documented sentence', async () => {
+    const full = await secondRound('claude-sonnet-5-5', 'summarized');
+    const types = blockTypes(full);
+    const updateIndex = types.length - 2;
+    // Room for every block up to the update, not for the tool call after it.
+    const before = full.content.slice(0, updateIndex + 1) as Anthropic.ThinkingBlock[];
+    const budget = before.reduce((sum, block) => sum + estimateTextTokens(block.thinking), 0) + 2;
+    const cut = await secondRound('claude-sonnet-5-5', 'summarized', budget);
+    expect(cut.stop_reason).toBe('max_tokens');
+    expect(blockTypes(cut)).toEqual(types.slice(0, updateIndex + 1));
+    expect((cut.content[updateIndex] as Anthropic.ThinkingBlock).thinking).toBe('This part of the response was interrupted before it finished.');
   });
 
   it.each(['claude-haiku-5-5', 'claude-opus-5', 'claude-sonnet-5'])('%s writes the lead-in as text', async (model) => {
