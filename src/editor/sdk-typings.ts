@@ -11,6 +11,12 @@
  */
 const PACKAGE_ROOT = '/node_modules/@anthropic-ai/sdk/';
 const ENTRY = `${PACKAGE_ROOT}index.d.ts`;
+/**
+ * Subpath modules cells import besides the entry: the structured-output helper lesson 10 teaches. Its result
+ * type comes from the json-schema-to-ts package, which is not bundled, so there `parsed_output` is `any`
+ * (an unresolved import in a declaration file), while the lesson tests check the cells with the real types.
+ */
+const EXTRA_ENTRIES = [`${PACKAGE_ROOT}helpers/json-schema.d.ts`];
 
 const files = import.meta.glob<string>(
   [
@@ -26,7 +32,8 @@ const files = import.meta.glob<string>(
     '!/node_modules/@anthropic-ai/sdk/**/beta/**',
     // Tool runners, toolsets and agent helpers: not reachable from the entry point (see below).
     '!/node_modules/@anthropic-ai/sdk/tools/**',
-    '!/node_modules/@anthropic-ai/sdk/helpers/**',
+    '!/node_modules/@anthropic-ai/sdk/helpers/{beta,zod}/**',
+    '!/node_modules/@anthropic-ai/sdk/helpers/{index,zod}.d.ts',
     '!/node_modules/@anthropic-ai/sdk/_vendor/**',
     '!/node_modules/@anthropic-ai/sdk/lib/tools/**',
     '!/node_modules/@anthropic-ai/sdk/lib/environments/**',
@@ -49,7 +56,7 @@ function resolveDeclaration(fromPath: string, specifier: string): string | undef
 /** The bundled declaration files reachable from the SDK's entry point. */
 function reachableFromEntry(): string[] {
   const reached = new Set<string>();
-  const pending = [ENTRY];
+  const pending = [ENTRY, ...EXTRA_ENTRIES];
   for (let path = pending.pop(); path !== undefined; path = pending.pop()) {
     const text = files[path];
     if (text === undefined || reached.has(path)) continue;

@@ -13,7 +13,10 @@ import { createNotebookHooks, evaluateCompiledScript } from './notebook-scope';
 import type { CheckResult, ExchangeRecord, SerializedError } from './protocol';
 import { runCheckScript } from './run-check-script';
 
-/** The SDK, which cells may import (its subpaths are re-exported by the main entry), besides the course modules. */
+/**
+ * The SDK, which cells may import, besides the course modules. Its subpaths resolve to the same module: the
+ * sandbox bundle re-exports the main entry and the helpers lessons teach (sdk-modules.ts).
+ */
 export const SDK_SPECIFIER = '@anthropic-ai/sdk';
 
 /**

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions } from 'esbuild';
 import type { Plugin, ResolvedConfig } from 'vite';
 import { COURSE_MODULES, type CourseModuleSpecifier } from './course-modules';
+import { SDK_HELPER_MODULES } from './sdk-modules';
 import { sucraseTrimEsbuildPlugin } from './sucrase-bundle-trim';
 
 const VIRTUAL_ID = 'virtual:sandbox-assets';
@@ -16,6 +17,13 @@ type AssetName = 'frame' | 'worker' | 'sdk' | CourseModuleSpecifier;
 
 /** `@course/tool-loop` → `course-tool-loop`: the file name of a course module's bundle. */
 const courseModuleFile = (specifier: CourseModuleSpecifier) => specifier.replace(/^@/, '').replace(/\//g, '-');
+
+/** The SDK as cells see it: its main entry and the helper subpaths lessons teach (sdk-modules.ts). */
+const SDK_ENTRY = [
+  "export * from '@anthropic-ai/sdk';",
+  "export { default } from '@anthropic-ai/sdk';",
+  ...SDK_HELPER_MODULES.map((specifier) => `export * from '${specifier}';`),
+].join('\n');
 
 /**
  * Builds what runs inside the sandbox with esbuild, outside the page's module graph (the opaque-origin
@@ -51,7 +59,7 @@ export function sandboxAssetsPlugin(): Plugin<SandboxAssetsApi> {
     };
     const options: BuildOptions =
       name === 'sdk'
-        ? { ...common, stdin: { contents: "export * from '@anthropic-ai/sdk';\nexport { default } from '@anthropic-ai/sdk';\n", resolveDir: config.root, loader: 'js' }, format: 'esm' }
+        ? { ...common, stdin: { contents: SDK_ENTRY, resolveDir: config.root, loader: 'js' }, format: 'esm' }
         : name === 'frame' || name === 'worker'
           ? { ...common, entryPoints: [path.join(runnerDir, name === 'frame' ? 'sandbox-frame.ts' : 'sandbox-worker.ts')], format: 'iife', plugins: [sucraseTrimEsbuildPlugin()] }
           : { ...common, entryPoints: [path.join(projectRoot, COURSE_MODULES[name])], format: 'esm' };

@@ -13,6 +13,11 @@ const VALID_CODE = [
   "const decoded: string = new TextDecoder().decode(new Uint8Array([104, 105])) + text + process.env.ANTHROPIC_API_KEY;",
   "import { runToolLoop } from '@course/tool-loop';",
   "const looped: string = (await runToolLoop(client, { model: 'claude-sonnet-5-5', max_tokens: 64, messages: [] }, {})).text;",
+  // A subpath helper lesson 10 teaches resolves too.
+  "import { jsonSchemaOutputFormat } from '@anthropic-ai/sdk/helpers/json-schema';",
+  "const format = jsonSchemaOutputFormat({ type: 'object', properties: { n: { type: 'integer' } }, required: ['n'] });",
+  "const parsed = await client.messages.parse({ model: 'claude-sonnet-4-5', max_tokens: 64, messages: [{ role: 'user', content: 'Hi' }], output_config: { format } });",
+  "console.log(format.schema, parsed.parsed_output);",
 ].join('\n');
 const CELL_CODE = [
   "import Anthropic from '@anthropic-ai/sdk';",

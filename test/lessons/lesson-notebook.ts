@@ -6,6 +6,7 @@ import { PROJECT_ROOT } from './course-files';
 import { createEmulator, type Emulator, type FaultScenario } from '../../src/mock/emulator';
 import { redactHeaders } from '../../src/live/redact';
 import { CellKernel } from '../../src/runner/cell-kernel';
+import { SDK_HELPER_MODULES } from '../../src/runner/sdk-modules';
 import type { NotebookKernel } from '../../src/runner/notebook-kernel';
 import type { CheckResult, ExchangeRecord, RunEvent, RunRequest, RunResult, SerializedError } from '../../src/runner/protocol';
 import { serializeValue } from '../../src/runner/serialize';
@@ -73,10 +74,12 @@ export class InProcessKernel implements NotebookKernel {
       scope: this.scope,
       sourceUrlPrefix: 'tp-lesson-run',
       // The course's own modules are the files the sandbox build bundles (src/runner/course-modules.ts).
-      loadModule: async (key) =>
-        (await import(
-          /* @vite-ignore */ isCourseModule(key) ? pathToFileURL(path.join(PROJECT_ROOT, COURSE_MODULES[key])).href : key
-        )) as Record<string, unknown>,
+      loadModule: async (key) => {
+        if (isCourseModule(key)) return (await import(/* @vite-ignore */ pathToFileURL(path.join(PROJECT_ROOT, COURSE_MODULES[key])).href)) as Record<string, unknown>;
+        // The SDK module as the sandbox bundles it: the main entry plus the helpers lessons teach (src/runner/sdk-modules.ts).
+        const helpers = await Promise.all(SDK_HELPER_MODULES.map((specifier) => import(/* @vite-ignore */ specifier) as Promise<Record<string, unknown>>));
+        return Object.assign({}, ...helpers, (await import(/* @vite-ignore */ key)) as Record<string, unknown>);
+      },
     });
     // Everything the cells may replace is saved first, so dispose() can put it back.
     for (const name of Object.getOwnPropertyNames(globalThis)) this.savedGlobals.set(name, Object.getOwnPropertyDescriptor(globalThis, name));

@@ -8,6 +8,7 @@ import type { ApiFailure } from '../errors';
 import { getModelFacts, type ModelFacts } from '../models';
 import { checkCacheControl } from './cache-control';
 import { checkMessages } from './messages';
+import { checkStructuredOutputSchemas } from './output-schema';
 import { checkSampling } from './sampling';
 import { checkRequestSize } from './size';
 import { jsonNestingDepth, MAX_JSON_DEPTH } from './json-depth';
@@ -63,6 +64,7 @@ const MESSAGES_RULES: readonly Rule[] = [
   checkStopSequences,
   checkTools,
   checkToolChoice,
+  checkStructuredOutputSchemas,
   checkThinkingConfig,
   checkEffort,
   checkPerMessageEffort,
