@@ -20,6 +20,7 @@ import { createRedactedThinkingData, signThinking } from './signature';
 import { bindReplyBlocks } from './thinking-binding';
 import { countInputTokens } from './tokens';
 import { readConversation, type Conversation } from './generate/conversation';
+import { answerFromDocuments, readDocuments } from './generate/documents';
 import { applyOutputLimits, type DraftBlock } from './generate/limits';
 import { synthesizeFromSchema, type JsonSchema } from './generate/schema-values';
 import { applyStyle, readStyle, type Style } from './generate/style';
@@ -94,6 +95,18 @@ function finalText(params: MessageCreateParamsBase, conversation: Conversation, 
   return { text: applyStyle(reply, style), plan };
 }
 
+/**
+ * An answer quoted from the request's documents (generate/documents.ts) when they ask for citations or are ones only
+ * that module reads (PDFs, custom content); plain-text documents without citations keep the context lookup of text.ts.
+ */
+function documentDraft(params: MessageCreateParamsBase, conversation: Conversation): Draft | null {
+  if (params.output_config?.format || conversation.prefill !== null) return null;
+  const { readable } = readDocuments(params);
+  if (!readable.some((document) => document.citations || document.kind !== 'text')) return null;
+  const answer = answerFromDocuments(readable, conversation.lastUserText);
+  return answer && { blocks: answer.blocks, notes: answer.notes, plan: 'Quote the passages that answer the question, citing each.' };
+}
+
 function draftAnswer(params: MessageCreateParamsBase, conversation: Conversation, ids: IdGenerator, thinking: ThinkingPlan): Draft {
   if (conversation.toolResults.length > 0) {
     // An agent loop: if part of the question still needs a tool call (e.g. parallel calls were
@@ -110,6 +123,8 @@ function draftAnswer(params: MessageCreateParamsBase, conversation: Conversation
 
   const calls = conversation.prefill === null ? planToolCalls(params, conversation.questionText) : [];
   if (calls.length > 0) return toolCallDraft(params, calls, ids, toolPreamble(calls), [], thinking.betweenTools ? thinking : null);
+  const fromDocuments = documentDraft(params, conversation);
+  if (fromDocuments) return fromDocuments;
 
   const reply = composeReply(conversation);
   let { text, plan } = finalText(params, conversation, reply, conversation.lastUserText);
@@ -125,7 +140,7 @@ function toContentBlock(block: DraftBlock): ContentBlock {
     case 'redacted_thinking':
       return { type: 'redacted_thinking', data: block.data };
     case 'text':
-      return { type: 'text', text: block.text, citations: null };
+      return { type: 'text', text: block.text, citations: block.citations ?? null };
     case 'tool_use':
       return { type: 'tool_use', id: block.id, name: block.name, input: block.input, caller: { type: 'direct' } };
   }

@@ -35,7 +35,9 @@ function blockEvents(block: ContentBlock, index: number): StreamEvent[] {
   const delta = (d: RawContentBlockDeltaEvent['delta']): StreamEvent => ({ type: 'content_block_delta', index, delta: d });
   switch (block.type) {
     case 'text':
-      events.push({ type: 'content_block_start', index, content_block: { type: 'text', text: '', citations: null } });
+      events.push({ type: 'content_block_start', index, content_block: { type: 'text', text: '', citations: block.citations ? [] : null } });
+      // docs: …/build-with-claude/citations ("Streaming support"): one citations_delta per citation of the block.
+      for (const citation of block.citations ?? []) events.push(delta({ type: 'citations_delta', citation }));
       for (const chunk of textChunks(block.text)) events.push(delta({ type: 'text_delta', text: chunk }));
       break;
     case 'thinking':

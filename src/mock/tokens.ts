@@ -18,7 +18,8 @@
  *   - a system prompt: SYSTEM_OVERHEAD (3) + its text;
  *   - per message: MESSAGE_OVERHEAD (4) + its blocks;
  *   - blocks: text = its text; tool_use = 6 + name + input JSON; tool_result = 5 + its content;
- *     image = 1,600 (about a 1,092×1,092 picture); a PDF = 1,500 + 1 per 200 bytes; a plain-text
+ *     image = width × height / 750 after the API's downscaling (image-size.ts; 1,600 when the size is
+ *     unknown, e.g. a URL); a PDF = 1,500 + 1 per 200 bytes; a plain-text
  *     document = 10 + its text; thinking/redacted_thinking = their text, in every assistant turn on
  *     models that keep prior-turn thinking and only in the latest one on Haiku 4.5 and Sonnet 4.5
  *     (models.md §4 [TH]); anything else = its JSON.
@@ -32,6 +33,7 @@ import type {
   MessageParam,
 } from '@anthropic-ai/sdk/resources/messages/messages';
 import { getModelFacts } from './models';
+import { FULL_SIZE_IMAGE_TOKENS, imageTokens } from './image-size';
 
 export const REQUEST_OVERHEAD = 3;
 export const TOOL_SYSTEM_PROMPT_AUTO = 346;
@@ -39,7 +41,8 @@ export const TOOL_SYSTEM_PROMPT_FORCED = 313;
 export const TOOL_OVERHEAD = 8;
 export const SYSTEM_OVERHEAD = 3;
 export const MESSAGE_OVERHEAD = 4;
-export const IMAGE_TOKENS = 1600;
+/** An image whose size the emulator cannot read (a URL or file source). */
+export const IMAGE_TOKENS = FULL_SIZE_IMAGE_TOKENS;
 
 const TOKEN_PIECE =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|\p{L}+|\p{N}+|[^\s\p{L}\p{N}]/gu;
@@ -122,7 +125,7 @@ export function blockTokens(block: ContentBlockParam, countThinking: boolean): n
     case 'tool_result':
       return 5 + toolResultContentTokens(block.content);
     case 'image':
-      return IMAGE_TOKENS;
+      return imageTokens(block.source);
     case 'document':
       return documentTokens(block);
     case 'search_result':

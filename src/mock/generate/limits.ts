@@ -3,6 +3,7 @@
  * "stop_sequence"); `max_tokens` cuts the output at a word boundary once the token estimate would
  * exceed it (stop_reason "max_tokens"). Thinking counts toward max_tokens, as on the real API.
  */
+import type { TextCitation } from '@anthropic-ai/sdk/resources/messages/messages';
 import { estimateTextTokens } from '../tokens';
 
 export type DraftBlock =
@@ -15,7 +16,7 @@ export type DraftBlock =
     progressUpdate?: boolean;
   }
   | { type: 'redacted_thinking'; data: string; tokens: number }
-  | { type: 'text'; text: string }
+  | { type: 'text'; text: string; /** a cited claim (generate/documents.ts) */ citations?: TextCitation[] }
   | { type: 'tool_use'; id: string; name: string; input: unknown };
 
 export interface LimitedOutput {

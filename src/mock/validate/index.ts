@@ -7,6 +7,7 @@ import type { MessageCountTokensParams, MessageCreateParamsBase } from '@anthrop
 import type { ApiFailure } from '../errors';
 import { getModelFacts, type ModelFacts } from '../models';
 import { checkCacheControl } from './cache-control';
+import { checkDocumentCitations } from './documents';
 import { checkMessages } from './messages';
 import { checkStructuredOutputSchemas } from './output-schema';
 import { checkSampling } from './sampling';
@@ -65,6 +66,7 @@ const MESSAGES_RULES: readonly Rule[] = [
   checkTools,
   checkToolChoice,
   checkStructuredOutputSchemas,
+  checkDocumentCitations,
   checkThinkingConfig,
   checkEffort,
   checkPerMessageEffort,
