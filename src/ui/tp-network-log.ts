@@ -3,11 +3,13 @@ import { property } from 'lit/decorators.js';
 import type { ExchangeRecord } from '../runner/protocol';
 import { formatDuration, parseSse, prettyBody } from './format-exchange';
 import { sharedStyles } from './shared-styles';
+import './tp-failure-explanation';
 
 /**
  * The network inspector of a cell: every HTTP exchange the run made (method, URL, status,
  * duration; request and response headers and bodies; streamed responses as SSE events).
- * Collapsed by default. All content is text.
+ * Collapsed by default, except that an API error or a failed request opens the log and its exchange at once,
+ * with its plain-words explanation (tp-failure-explanation) above the raw bodies. All content is text.
  *
  * @csspart summary - the "Network" toggle
  */
@@ -119,7 +121,7 @@ export class TpNetworkLog extends LitElement {
   override render() {
     if (this.exchanges.length === 0) return nothing;
     const count = this.exchanges.length;
-    return html`<details class="log">
+    return html`<details class="log" ?open=${this.exchanges.some(failed)}>
       <summary part="summary">Network · ${count} ${count === 1 ? 'request' : 'requests'}</summary>
       <ol>
         ${this.exchanges.map((exchange) => html`<li>${this.renderExchange(exchange)}</li>`)}
@@ -130,7 +132,7 @@ export class TpNetworkLog extends LitElement {
   private renderExchange(exchange: ExchangeRecord) {
     const { request, response } = exchange;
     const status = response?.status;
-    return html`<details class="exchange">
+    return html`<details class="exchange" ?open=${failed(exchange)}>
       <summary>
         <span class="method">${request.method}</span>
         <span class="url">${request.url}</span>
@@ -144,6 +146,7 @@ export class TpNetworkLog extends LitElement {
       </summary>
       <div class="body">
         ${exchange.error ? html`<p class="error">${exchange.error}</p>` : nothing}
+        <tp-failure-explanation .exchange=${exchange}></tp-failure-explanation>
         <h4>Request headers</h4>
         ${headerTable(request.headers)}
         ${request.body ? html`<h4>Request body</h4><pre>${prettyBody(request.body)}</pre>` : nothing}
@@ -156,6 +159,11 @@ export class TpNetworkLog extends LitElement {
       </div>
     </details>`;
   }
+}
+
+/** An API error status or a network failure: shown opened, with its explanation. */
+function failed(exchange: ExchangeRecord): boolean {
+  return exchange.error !== undefined || (exchange.response?.status ?? 0) >= 400;
 }
 
 function headerTable(headers: Record<string, string>) {
