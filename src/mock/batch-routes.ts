@@ -1,115 +1,83 @@
 /**
- * MSW handlers for Message Batches (store and timing: batches.ts). Same header checks and error shape as the other
- * endpoints. Routes: SDK:resources/messages/batches.ts:49 (POST /v1/messages/batches), :92 (GET …/{id}), :128 (GET
- * list), :166 (DELETE …/{id}), :209 (POST …/{id}/cancel), and the `results_url` the SDK fetches as-is (:248-266).
+ * MSW handlers for Message Batches (store and timing: batches.ts), through the same request pipeline as every route
+ * (pipeline.ts). Routes: SDK:resources/messages/batches.ts:49 (POST /v1/messages/batches), :92 (GET …/{id}), :128
+ * (GET list), :166 (DELETE …/{id}), :209 (POST …/{id}/cancel), and the `results_url` the SDK fetches as-is (:248-266).
  *
  * `results_url` is absolute and the SDK follows it verbatim, so it must name the origin the client reached: the
  * in-page emulator is api.anthropic.com; the local Node server passes its own origin in `PUBLIC_ORIGIN_HEADER`.
  */
-import { http, type RequestHandler } from 'msw';
+import { http, HttpResponse, type RequestHandler } from 'msw';
 import type { MessageBatchResult } from '@anthropic-ai/sdk/resources/messages/batches';
 import type { MessageCreateParamsBase } from '@anthropic-ai/sdk/resources/messages/messages';
 import { parseBatchCreateBody, resultsJsonl, toMessageBatch } from './batches';
-import { failureResponse, type ApiFailure } from './errors';
-import type { EmulatorRuntime } from './handlers';
-import { baseResponseHeaders, checkApiVersion, isFailure, readCredentials } from './headers';
-import { produceMessage } from './produce-message';
-import { countInputTokens } from './tokens';
-import { parseJsonBody, validateMessagesRequest } from './validate';
+import { internalError, type ApiFailure } from './errors';
+import { handle, json } from './pipeline';
+import { checkPromptLength, produceMessage } from './produce-message';
+import { API_ORIGIN } from '../anthropic-api';
+import { PUBLIC_ORIGIN_HEADER, type EmulatorRuntime } from './runtime';
+import { validateMessagesRequest } from './validate';
 import { invalid, typeMessages, type JsonObject } from './validate/util';
 
-/** Set by the Node server (never trusted for anything but building `results_url`). */
-export const PUBLIC_ORIGIN_HEADER = 'x-emulator-public-origin';
-
-export function createBatchHandlers(runtime: EmulatorRuntime, apiOrigin: string): RequestHandler[] {
-  const base = `${apiOrigin}/v1/messages/batches`;
+export function createBatchHandlers(runtime: EmulatorRuntime): RequestHandler[] {
+  const base = `${API_ORIGIN}/v1/messages/batches`;
   // A bug while generating one request must not wedge the batch: that request alone is `errored` (api_error).
   const process = (params: JsonObject): MessageBatchResult => {
     try {
       return processBatchRequest(runtime, params);
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      return errored({ status: 500, type: 'api_error', message: `Internal server error (emulator: ${reason})` });
+      return errored(internalError(error instanceof Error ? error.message : String(error)));
     }
   };
   return [
-    http.post(base, ({ request }) =>
-      withChecks(runtime, request, async (headers) => {
-        const parsed = parseJsonBody(await request.text());
-        if (!parsed.ok) return fail(parsed.failure, headers);
-        const body = parseBatchCreateBody(parsed.value);
-        if (!body.ok) return fail(body.failure, headers);
-        const batch = runtime.batches.create(runtime.ids.next('msgbatch_'), body.value);
-        return json(toMessageBatch(batch, originOf(request, apiOrigin)), headers);
-      })),
-    http.get(base, ({ request }) =>
-      withChecks(runtime, request, async (headers) => {
-        const page = runtime.batches.list(new URL(request.url).searchParams, originOf(request, apiOrigin));
-        return page.ok ? json(page.value, headers) : fail(page.failure, headers);
-      })),
-    http.get(`${base}/:batchId`, ({ request, params }) =>
-      withChecks(runtime, request, async (headers) => {
-        const batch = runtime.batches.poll(String(params.batchId), process);
-        return batch.ok ? json(toMessageBatch(batch.value, originOf(request, apiOrigin)), headers) : fail(batch.failure, headers);
-      })),
-    http.delete(`${base}/:batchId`, ({ request, params }) =>
-      withChecks(runtime, request, async (headers) => {
-        const deleted = runtime.batches.delete(String(params.batchId));
-        return deleted.ok ? json(deleted.value, headers) : fail(deleted.failure, headers);
-      })),
-    http.post(`${base}/:batchId/cancel`, ({ request, params }) =>
-      withChecks(runtime, request, async (headers) => {
-        const batch = runtime.batches.cancel(String(params.batchId));
-        return batch.ok ? json(toMessageBatch(batch.value, originOf(request, apiOrigin)), headers) : fail(batch.failure, headers);
-      })),
-    http.get(`${base}/:batchId/results`, ({ request, params }) =>
-      withChecks(runtime, request, async (headers) => {
-        const batch = runtime.batches.poll(String(params.batchId), process);
-        if (!batch.ok) return fail(batch.failure, headers);
+    http.post(base, handle(runtime, {
+      body: parseBatchCreateBody,
+      answer: (ctx, requests) => {
+        const batch = runtime.batches.create(runtime.ids.next('msgbatch_'), requests);
+        return json(ctx, toMessageBatch(batch, originOf(ctx.request)));
+      },
+    })),
+    http.get(base, handle(runtime, {
+      answer: (ctx) => {
+        const page = runtime.batches.list(new URL(ctx.request.url).searchParams, originOf(ctx.request));
+        return page.ok ? json(ctx, page.value) : page.failure;
+      },
+    })),
+    http.get(`${base}/:batchId`, handle(runtime, {
+      answer: (ctx) => {
+        const batch = runtime.batches.poll(ctx.params.batchId ?? '', process);
+        return batch.ok ? json(ctx, toMessageBatch(batch.value, originOf(ctx.request))) : batch.failure;
+      },
+    })),
+    http.delete(`${base}/:batchId`, handle(runtime, {
+      answer: (ctx) => {
+        const deleted = runtime.batches.delete(ctx.params.batchId ?? '');
+        return deleted.ok ? json(ctx, deleted.value) : deleted.failure;
+      },
+    })),
+    http.post(`${base}/:batchId/cancel`, handle(runtime, {
+      answer: (ctx) => {
+        const batch = runtime.batches.cancel(ctx.params.batchId ?? '');
+        return batch.ok ? json(ctx, toMessageBatch(batch.value, originOf(ctx.request))) : batch.failure;
+      },
+    })),
+    http.get(`${base}/:batchId/results`, handle(runtime, {
+      answer: (ctx) => {
+        const batch = runtime.batches.poll(ctx.params.batchId ?? '', process);
+        if (!batch.ok) return batch.failure;
         // The SDK asks for `Accept: application/binary` and decodes the body as JSON lines (SDK batches.ts:255-266);
         // the content type the API itself answers with is unverified, so the emulator answers what the SDK asks for.
-        return new Response(resultsJsonl(batch.value), {
+        return new HttpResponse(resultsJsonl(batch.value), {
           status: 200,
-          headers: { ...headers, 'content-type': 'application/binary' },
+          headers: { ...ctx.headers, 'content-type': 'application/binary' },
         });
-      })),
+      },
+    })),
   ];
 }
 
-type Headers = Record<string, string>;
-
-/** Auth, version, and the emulator-bug guard shared by every batch route. */
-async function withChecks(
-  runtime: EmulatorRuntime,
-  request: Request,
-  answer: (headers: Headers) => Promise<Response>,
-): Promise<Response> {
-  const requestId = runtime.ids.next('req_');
-  const headers = baseResponseHeaders(requestId);
-  const credentials = readCredentials(request.headers);
-  if (isFailure(credentials)) return fail(credentials, headers);
-  const version = checkApiVersion(request.headers);
-  if (version) return fail(version, headers);
-  try {
-    return await answer(headers);
-  } catch (error) {
-    if (request.signal.aborted) throw error;
-    const reason = error instanceof Error ? error.message : String(error);
-    return fail({ status: 500, type: 'api_error', message: `Internal server error (emulator: ${reason})` }, headers);
-  }
-}
-
-function fail(failure: ApiFailure, headers: Headers): Response {
-  return failureResponse(failure, { requestId: headers['request-id'] ?? null, headers });
-}
-
-function json(body: unknown, headers: Headers): Response {
-  return new Response(JSON.stringify(body), { status: 200, headers: { ...headers, 'content-type': 'application/json' } });
-}
-
-function originOf(request: Request, apiOrigin: string): string {
+function originOf(request: Request): string {
   const declared = request.headers.get(PUBLIC_ORIGIN_HEADER);
-  return declared !== null && /^https?:\/\/[^/\s]+$/.test(declared) ? declared : apiOrigin;
+  return declared !== null && /^https?:\/\/[^/\s]+$/.test(declared) ? declared : API_ORIGIN;
 }
 
 /**
@@ -132,14 +100,8 @@ function processBatchRequest(runtime: EmulatorRuntime, params: JsonObject): Mess
   if (!validation.ok) return errored(validation.failure);
   const { model } = validation;
   const messageParams: MessageCreateParamsBase = validation.params;
-  const promptTokens = countInputTokens(messageParams);
-  if (promptTokens > model.max_input_tokens) {
-    return errored({
-      status: 400,
-      type: 'invalid_request_error',
-      message: `prompt is too long: ${promptTokens} tokens > ${model.max_input_tokens} maximum`,
-    });
-  }
+  const tooLong = checkPromptLength(messageParams, model);
+  if (tooLong) return errored(tooLong);
   const message = produceMessage(runtime, messageParams, model);
   message.usage = { ...message.usage, service_tier: 'batch' };
   return { type: 'succeeded', message };

@@ -25,7 +25,7 @@ import type {
   MessageBatchResult,
 } from '@anthropic-ai/sdk/resources/messages/batches';
 import { cursorPage, type CursorPage } from './cursor-page';
-import type { ApiFailure } from './errors';
+import { apiError, type ApiFailure, type Outcome } from './errors';
 import { invalid, isObject, rejectExtraKeys, requireKeys, typeMessages, type JsonObject } from './validate/util';
 
 export const MAX_BATCH_REQUESTS = 100_000;
@@ -49,7 +49,6 @@ export interface StoredBatch {
 /** Runs one request of a batch (validation + generation); never throws for bad params, it returns `errored`. */
 export type BatchRequestProcessor = (params: JsonObject) => MessageBatchResult;
 
-type Outcome<T> = { ok: true; value: T } | { ok: false; failure: ApiFailure };
 
 const rfc3339 = (ms: number) => new Date(ms).toISOString();
 
@@ -95,7 +94,7 @@ export function parseBatchCreateBody(body: unknown): Outcome<BatchRequestInput[]
 }
 
 function notFound(id: string): ApiFailure {
-  return { status: 404, type: 'not_found_error', message: `message batch not found: ${id}` };
+  return apiError(404, 'not_found_error', `message batch not found: ${id}`);
 }
 
 export class BatchStore {

@@ -11,7 +11,7 @@
  * emulator's own; `details.error_code` is the API's, so the SDK raises its specific error classes.
  */
 import { readStreamWithinLimit } from './body-limit';
-import type { ApiErrorType, ApiFailure } from './errors';
+import { apiError, type ApiErrorType, type ApiFailure } from './errors';
 
 export type DecodedBody = { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; failure: ApiFailure };
 
@@ -63,5 +63,5 @@ export async function decodeBody(bytes: Uint8Array<ArrayBuffer>, codings: readon
 }
 
 function encodingFailure(status: number, type: ApiErrorType, message: string, errorCode: string): DecodedBody {
-  return { ok: false, failure: { status, type, message, details: { error_code: errorCode } } };
+  return { ok: false, failure: apiError(status, type, message, { error_code: errorCode }) };
 }

@@ -6,45 +6,22 @@
  */
 import './local-storage-shim';
 import { getResponse } from 'msw';
-import { contentCodings, decodeBody } from './body-encoding';
-import { readBodyWithinLimit } from './body-limit';
 import { checkBrowserAccess } from './browser-access';
 import { BatchStore } from './batches';
 import { PromptCache } from './cache';
-import { failureResponse, notFound } from './errors';
-import { FaultQueue } from './faults';
-import { API_ORIGIN } from '../anthropic-api';
-import { createHandlers, type EmulatorRuntime } from './handlers';
-import { baseResponseHeaders } from './headers';
+import { notFound } from './errors';
+import { FaultQueue, type FaultScenario } from './faults';
+import { createHandlers } from './handlers';
 import { createIdGenerator } from './ids';
+import { checkPacing, realSleep, REALISTIC_PACING, type Pacing } from './pacing';
+import { failBeforeRouting, readRequestBody } from './pipeline';
 import { DEFAULT_RATE_LIMITS, RateLimiter } from './rate-limit';
-import { checkRequestSize, MAX_REQUEST_BYTES } from './validate/size';
+import { API_ORIGIN } from '../anthropic-api';
+import type { EmulatorRuntime } from './runtime';
 
-export type FaultScenario =
-  | { kind: 'rate_limit'; count?: number; retryAfterSeconds?: number }
-  | { kind: 'overloaded'; count?: number }
-  | { kind: 'api_error'; count?: number }
-  | { kind: 'stream_error'; count?: number; afterEvents?: number; errorType?: 'overloaded_error' | 'api_error' }
-  | { kind: 'latency'; count?: number; ms: number }
-  /** 403 `permission_error`: the key lacks permission for the resource (REF §3, SDK:core/error.ts:282). */
-  | { kind: 'permission'; count?: number }
-  /**
-   * 429 `rate_limit_error` with `error.details.error_code: "enforced_spend_limit_reached"` and no `retry-after`:
-   * the organization crossed its tier's monthly spend cap, so waiting does not help (REF §2, §3;
-   * SDK:resources/shared.ts EnforcedSpendLimitReachedError).
-   */
-  | { kind: 'spend_limit'; count?: number };
-
-export type Pacing = { timeToFirstTokenMs: number; tokensPerSecond: number } | 'instant';
-
-/** What `pacing` defaults to: a first token after ~0.6 s, then ~60 tokens per second. */
-export const REALISTIC_PACING: Pacing = { timeToFirstTokenMs: 600, tokensPerSecond: 60 };
-
-/**
- * The mock server's default: streams still arrive event by event over time, but a 1,000-token reply
- * takes about half a second, so scripts and test suites pointed at the server are not slowed down.
- */
-export const FAST_PACING: Pacing = { timeToFirstTokenMs: 50, tokensPerSecond: 2000 };
+// The emulator's public types and constants, for callers that import only this module.
+export type { FaultScenario } from './faults';
+export { REALISTIC_PACING, realSleep, type Pacing } from './pacing';
 
 export interface EmulatorOptions {
   /** Injectable clock, ms since the epoch. Default `Date.now`. */
@@ -75,30 +52,6 @@ export interface Emulator {
 
 export const DEFAULT_SEED = 'claude-playground';
 
-/** Waits `ms`, rejecting with the signal's reason if it aborts first. */
-export function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason ?? new DOMException('Aborted', 'AbortError'));
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, Math.max(0, ms));
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason ?? new DOMException('Aborted', 'AbortError'));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-function checkPacing(pacing: Pacing): Pacing {
-  if (pacing === 'instant') return pacing;
-  if (!(pacing.timeToFirstTokenMs >= 0) || !(pacing.tokensPerSecond > 0)) {
-    throw new RangeError('pacing needs timeToFirstTokenMs >= 0 and tokensPerSecond > 0, or the string "instant"');
-  }
-  return pacing;
-}
-
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const seed = options.seed ?? DEFAULT_SEED;
   const baseNow = options.now ?? Date.now;
@@ -116,6 +69,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     batches: new BatchStore(now),
     pacing,
     sleep: options.sleep ?? realSleep,
+    requestFaults: new WeakMap(),
   });
   const runtime = freshRuntime(checkPacing(options.pacing ?? REALISTIC_PACING));
   const handlers = createHandlers(runtime);
@@ -128,33 +82,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       }
       const corsFailure = checkBrowserAccess(request, browserAccess);
       if (corsFailure) throw corsFailure;
-      // The 413 is decided from the byte length alone, before routing, auth or parsing (body-limit.ts, REF §3).
-      let routed = request;
-      if (request.body !== null || request.headers.has('content-length')) {
-        const body = await readBodyWithinLimit(request);
-        if (!body.ok) {
-          const requestId = runtime.ids.next('req_');
-          return failureResponse(checkRequestSize(body.byteLength)!, { requestId, headers: baseResponseHeaders(requestId) });
-        }
-        // A compressed body is decoded here, so every route sees plain JSON (body-encoding.ts).
-        const codings = contentCodings(request.headers.get('content-encoding'));
-        const decoded = codings.length > 0 ? await decodeBody(body.bytes, codings, MAX_REQUEST_BYTES) : { ok: true as const, bytes: body.bytes };
-        if (!decoded.ok) {
-          const requestId = runtime.ids.next('req_');
-          return failureResponse(decoded.failure, { requestId, headers: baseResponseHeaders(requestId) });
-        }
-        const headers = new Headers(request.headers);
-        if (codings.length > 0) {
-          headers.delete('content-encoding');
-          headers.delete('content-length');
-        }
-        routed = new Request(request.url, {
-          method: request.method,
-          headers,
-          body: decoded.bytes.byteLength > 0 ? decoded.bytes : null,
-          signal: request.signal,
-        });
-      }
+      // Size (413) and Content-Encoding are settled once, before routing (pipeline.ts).
+      const routed = await readRequestBody(runtime, request);
+      if (routed instanceof Response) return routed;
       let response: Response | undefined;
       try {
         response = await getResponse(handlers, routed);
@@ -166,9 +96,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       }
       // The catch-all handler answers every decodable path; an undecodable one is an unknown path too, with the
       // `request-id` header every API response carries (REF §2, docs: …/api/errors).
-      if (response) return response;
-      const requestId = runtime.ids.next('req_');
-      return notFound('Not Found', { requestId, headers: baseResponseHeaders(requestId) });
+      return response ?? failBeforeRouting(runtime, notFound('Not Found'));
     },
     inject(scenario) {
       runtime.faults.inject(scenario);

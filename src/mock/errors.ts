@@ -1,10 +1,12 @@
 /**
- * Error responses in the API's exact shape, as named constructors (in the spirit of MSW's `HttpResponse.json`).
+ * API errors: one named constructor, `apiError(status, type, message)`, for every failure the emulator reports, and
+ * one renderer, `errorResponse`, that turns a failure into the API's JSON error response (with MSW's `HttpResponse`).
  *
  * Body: `{"type":"error","error":{"type","message"[,"details"]},"request_id"}`.
  * Source: REF §3 (docs: platform.claude.com/docs/en/api/errors); SDK:resources/shared.ts:461-481 (ErrorResponse,
  * ErrorType); SDK:core/error.ts:45-80 (error.details.error_code).
  */
+import { HttpResponse } from 'msw';
 import type { ErrorType } from '@anthropic-ai/sdk/resources/shared';
 
 /** The SDK's `ErrorType`, plus `request_too_large`, which the docs list for 413 but the SDK union lacks (REF §3). */
@@ -16,12 +18,20 @@ export interface ApiErrorDetails {
   [field: string]: unknown;
 }
 
-export interface ApiErrorOptions {
-  /** The `request-id` header and the body's `request_id`. */
-  requestId: string | null;
+/** A failure the API would report: the status and the `error` object of its body. */
+export interface ApiFailure {
+  status: number;
+  type: ApiErrorType;
+  message: string;
   details?: ApiErrorDetails;
-  /** Extra response headers (rate-limit headers, `retry-after`, …). */
-  headers?: HeadersInit;
+}
+
+/** A result that is either a value or the failure to report. */
+export type Outcome<Value> = { ok: true; value: Value } | { ok: false; failure: ApiFailure };
+
+/** The one constructor for API errors. */
+export function apiError(status: number, type: ApiErrorType, message: string, details?: ApiErrorDetails): ApiFailure {
+  return details ? { status, type, message, details } : { status, type, message };
 }
 
 export interface ApiErrorBody {
@@ -30,7 +40,8 @@ export interface ApiErrorBody {
   request_id: string | null;
 }
 
-export function apiErrorBody(type: ApiErrorType, message: string, requestId: string | null, details?: ApiErrorDetails): ApiErrorBody {
+export function apiErrorBody(failure: ApiFailure, requestId: string | null): ApiErrorBody {
+  const { type, message, details } = failure;
   return { type: 'error', error: details ? { type, message, details } : { type, message }, request_id: requestId };
 }
 
@@ -43,38 +54,20 @@ export function shouldRetryStatus(status: number): boolean {
   return status === 408 || status === 409 || status === 429 || status >= 500;
 }
 
-/** A JSON error `Response` with the API's body and headers. */
-export function apiError(status: number, type: ApiErrorType, message: string, opts: ApiErrorOptions): Response {
-  const headers = new Headers(opts.headers);
-  headers.set('content-type', 'application/json');
-  if (opts.requestId) headers.set('request-id', opts.requestId);
-  if (!headers.has('x-should-retry')) headers.set('x-should-retry', String(shouldRetryStatus(status)));
-  return new Response(JSON.stringify(apiErrorBody(type, message, opts.requestId, opts.details)), { status, headers });
+/**
+ * The JSON error response for a failure. `headers` are the base headers (`request-id`, …) plus any extra ones
+ * (rate-limit headers, `retry-after`); the body's `request_id` matches the `request-id` header.
+ */
+export function errorResponse(failure: ApiFailure, requestId: string | null, headers: HeadersInit = {}): Response {
+  const merged = new Headers(headers);
+  if (requestId) merged.set('request-id', requestId);
+  if (!merged.has('x-should-retry')) merged.set('x-should-retry', String(shouldRetryStatus(failure.status)));
+  return HttpResponse.json(apiErrorBody(failure, requestId), { status: failure.status, headers: merged });
 }
 
-/** 400: format or content problem (REF §3). */
-export const invalidRequest = (message: string, opts: ApiErrorOptions) => apiError(400, 'invalid_request_error', message, opts);
-/** 401: missing, malformed or unknown key (REF §3). */
-export const authenticationError = (message: string, opts: ApiErrorOptions) => apiError(401, 'authentication_error', message, opts);
-/** 404: unknown path, model or resource (REF §3). */
-export const notFound = (message: string, opts: ApiErrorOptions) => apiError(404, 'not_found_error', message, opts);
-/** 413: body over the byte limit (REF §3: Messages and Token Counting 32 MB). */
-export const requestTooLarge = (message: string, opts: ApiErrorOptions) => apiError(413, 'request_too_large', message, opts);
-/** 429: rate limited; callers add `retry-after` and the rate-limit headers (REF §2, §3). */
-export const rateLimited = (message: string, opts: ApiErrorOptions) => apiError(429, 'rate_limit_error', message, opts);
-/** 500: internal error (REF §3). */
-export const internalError = (message: string, opts: ApiErrorOptions) => apiError(500, 'api_error', message, opts);
-/** 529: overloaded across all users (REF §3). */
-export const overloaded = (message: string, opts: ApiErrorOptions) => apiError(529, 'overloaded_error', message, opts);
-
-/** Result of a check that either passes or produces the error `Response` to send. */
-export interface ApiFailure {
-  status: number;
-  type: ApiErrorType;
-  message: string;
-  details?: ApiErrorDetails;
-}
-
-export function failureResponse(failure: ApiFailure, opts: ApiErrorOptions): Response {
-  return apiError(failure.status, failure.type, failure.message, { ...opts, details: failure.details ?? opts.details });
-}
+/** 400 invalid_request_error. */
+export const invalidRequest = (message: string): ApiFailure => apiError(400, 'invalid_request_error', message);
+/** 404 not_found_error: unknown path, model or resource (REF §3). */
+export const notFound = (message: string): ApiFailure => apiError(404, 'not_found_error', message);
+/** 500 api_error for a bug in the emulator; the message names the cause, never a stack. */
+export const internalError = (reason: string): ApiFailure => apiError(500, 'api_error', `Internal server error (emulator: ${reason})`);

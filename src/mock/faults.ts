@@ -1,6 +1,7 @@
 /**
- * Injected failures: a queue of `FaultScenario`s, each applying to the next `count` (default 1) requests to
- * `POST /v1/messages`.
+ * Injected failures: a bounded queue of `FaultScenario`s, each applying to the next `count` (default 1) requests to
+ * `POST /v1/messages`; or one scenario attached to a single request (the local server's `x-emulator-fault` header),
+ * which applies to that request only.
  *
  * What each one looks like on the wire (REF §2, §3, §5; docs: …/api/errors, …/streaming, …/rate-limits):
  *  - `rate_limit`: 429 `rate_limit_error` with `retry-after` seconds and `anthropic-ratelimit-*` headers at zero.
@@ -16,20 +17,92 @@
  *    `retry-after`: the tier's monthly spend cap, which "keeps failing" until the cap changes (REF §2 `retry-after`,
  *    §3 codes; SDK:core/error-classes.ts:227, resources/shared.ts EnforcedSpendLimitReachedError). The message
  *    wording is not documented (unverified): it only says what happened.
+ *
+ * Scenarios come from cells and from the local server's control route, so they are validated (zod) and bounded:
+ * a scenario cannot outlive a lesson by its count, stall a request for minutes, or fill memory by its numbers.
  */
-import type { FaultScenario } from './emulator';
-import type { ApiErrorDetails, ApiErrorType } from './errors';
+import { z } from 'zod';
+import { apiError, type ApiFailure } from './errors';
+
+/** Bounds on what one scenario may ask for (the emulator's own choices; generous for any lesson). */
+export const FAULT_LIMITS = {
+  /** Requests one scenario applies to. */
+  maxCount: 100,
+  /** Injected latency, ms. */
+  maxLatencyMs: 60_000,
+  /** `retry-after` of an injected 429, seconds (one hour; the SDK itself waits at most 60 s for one, SDK:client.ts). */
+  maxRetryAfterSeconds: 3_600,
+  /** Events before a stream breaks. */
+  maxAfterEvents: 10_000,
+  /** Scenarios queued at once; the oldest are dropped past this. */
+  maxQueued: 50,
+} as const;
+
+const count = z
+  .number({ error: 'count must be a positive integer' })
+  .int('count must be a positive integer')
+  .min(1, 'count must be a positive integer')
+  .max(FAULT_LIMITS.maxCount, `count must be a positive integer <= ${FAULT_LIMITS.maxCount}`)
+  .optional();
+
+export const faultScenarioSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({
+      kind: z.literal('rate_limit'),
+      count,
+      retryAfterSeconds: z
+        .number({ error: 'retryAfterSeconds must be a number >= 0' })
+        .min(0, 'retryAfterSeconds must be a number >= 0')
+        .max(FAULT_LIMITS.maxRetryAfterSeconds, `retryAfterSeconds must be <= ${FAULT_LIMITS.maxRetryAfterSeconds}`)
+        .optional(),
+    }),
+    z.object({ kind: z.literal('overloaded'), count }),
+    z.object({ kind: z.literal('api_error'), count }),
+    z.object({ kind: z.literal('permission'), count }),
+    z.object({ kind: z.literal('spend_limit'), count }),
+    z.object({
+      kind: z.literal('stream_error'),
+      count,
+      afterEvents: z
+        .number({ error: 'afterEvents must be an integer >= 0' })
+        .int('afterEvents must be an integer >= 0')
+        .min(0, 'afterEvents must be an integer >= 0')
+        .max(FAULT_LIMITS.maxAfterEvents, `afterEvents must be <= ${FAULT_LIMITS.maxAfterEvents}`)
+        .optional(),
+      errorType: z.enum(['overloaded_error', 'api_error'], { error: 'errorType must be "overloaded_error" or "api_error"' }).optional(),
+    }),
+    z.object({
+      kind: z.literal('latency'),
+      count,
+      ms: z
+        .number({ error: 'latency FaultScenario needs ms >= 0' })
+        .min(0, 'latency FaultScenario needs ms >= 0')
+        .max(FAULT_LIMITS.maxLatencyMs, `latency FaultScenario needs ms <= ${FAULT_LIMITS.maxLatencyMs}`),
+    }),
+  ],
+  { error: 'kind must be one of rate_limit, overloaded, api_error, permission, spend_limit, stream_error, latency' },
+);
+
+export type FaultScenario = z.infer<typeof faultScenarioSchema>;
+
+/** Validates untrusted input into a FaultScenario, or explains why not (the first problem, with its field). */
+export function parseFaultScenario(value: unknown): FaultScenario | string {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'a FaultScenario must be a JSON object';
+  const result = faultScenarioSchema.safeParse(value);
+  if (result.success) return result.data;
+  return result.error.issues[0]?.message ?? 'not a valid FaultScenario';
+}
 
 export class FaultQueue {
   private queue: Array<{ scenario: FaultScenario; remaining: number }> = [];
 
-  inject(scenario: FaultScenario): void {
-    const count = scenario.count ?? 1;
-    if (!Number.isInteger(count) || count < 1) throw new RangeError(`FaultScenario.count must be a positive integer, got ${String(scenario.count)}`);
-    if (scenario.kind === 'latency' && !(Number.isFinite(scenario.ms) && scenario.ms >= 0)) {
-      throw new RangeError(`latency FaultScenario needs ms >= 0, got ${String(scenario.ms)}`);
-    }
-    this.queue.push({ scenario: { ...scenario }, remaining: count });
+  /** Queues a scenario; throws a RangeError naming the problem for invalid input (cells pass untrusted objects). */
+  inject(scenario: unknown): void {
+    const parsed = parseFaultScenario(scenario);
+    if (typeof parsed === 'string') throw new RangeError(parsed);
+    this.queue.push({ scenario: parsed, remaining: parsed.count ?? 1 });
+    if (this.queue.length > FAULT_LIMITS.maxQueued) this.queue.splice(0, this.queue.length - FAULT_LIMITS.maxQueued);
   }
 
   clear(): void {
@@ -51,35 +124,28 @@ export class FaultQueue {
   }
 }
 
-export interface HttpFault {
-  status: number;
-  type: ApiErrorType;
-  message: string;
-  details?: ApiErrorDetails;
-}
-
-/** The HTTP error an injected scenario produces for a non-streaming answer (null for latency). */
-export function httpFaultFor(scenario: FaultScenario): HttpFault | null {
+/** The HTTP error an injected scenario produces for a non-streaming answer (null for latency; 429 is built by the caller). */
+export function httpFaultFor(scenario: FaultScenario): ApiFailure | null {
   switch (scenario.kind) {
     case 'overloaded':
-      return { status: 529, type: 'overloaded_error', message: 'Overloaded' };
+      return apiError(529, 'overloaded_error', 'Overloaded');
     case 'api_error':
-      return { status: 500, type: 'api_error', message: 'Internal server error' };
+      return apiError(500, 'api_error', 'Internal server error');
     case 'stream_error':
       return scenario.errorType === 'api_error'
-        ? { status: 500, type: 'api_error', message: 'Internal server error' }
-        : { status: 529, type: 'overloaded_error', message: 'Overloaded' };
+        ? apiError(500, 'api_error', 'Internal server error')
+        : apiError(529, 'overloaded_error', 'Overloaded');
     case 'rate_limit':
-      return { status: 429, type: 'rate_limit_error', message: '' };
+      return apiError(429, 'rate_limit_error', '');
     case 'permission':
-      return { status: 403, type: 'permission_error', message: 'Your API key does not have permission to use the specified resource.' };
+      return apiError(403, 'permission_error', 'Your API key does not have permission to use the specified resource.');
     case 'spend_limit':
-      return {
-        status: 429,
-        type: 'rate_limit_error',
-        message: "Your organization has reached its API tier's monthly spend limit. Access resumes at the start of next month, or move to a higher tier.",
-        details: { error_code: 'enforced_spend_limit_reached' },
-      };
+      return apiError(
+        429,
+        'rate_limit_error',
+        "Your organization has reached its API tier's monthly spend limit. Access resumes at the start of next month, or move to a higher tier.",
+        { error_code: 'enforced_spend_limit_reached' },
+      );
     case 'latency':
       return null;
   }
@@ -95,48 +161,4 @@ export function streamFaultFor(scenario: Extract<FaultScenario, { kind: 'stream_
     failAfterEvents: Math.max(0, scenario.afterEvents ?? 3),
     failWith: { type, message: type === 'overloaded_error' ? 'Overloaded' : 'Internal server error' },
   };
-}
-
-/** Validates untrusted JSON (the Node server's control endpoint) into a FaultScenario, or explains why not. */
-export function parseFaultScenario(value: unknown): FaultScenario | string {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'a FaultScenario must be a JSON object';
-  const record = value as Record<string, unknown>;
-  const count = record.count;
-  if (count !== undefined && !(Number.isInteger(count) && (count as number) >= 1)) return 'count must be a positive integer';
-  const base = count === undefined ? {} : { count: count as number };
-  switch (record.kind) {
-    case 'rate_limit': {
-      const retry = record.retryAfterSeconds;
-      if (retry !== undefined && !(typeof retry === 'number' && retry >= 0)) return 'retryAfterSeconds must be a number >= 0';
-      return { kind: 'rate_limit', ...base, ...(retry === undefined ? {} : { retryAfterSeconds: retry as number }) };
-    }
-    case 'overloaded':
-      return { kind: 'overloaded', ...base };
-    case 'api_error':
-      return { kind: 'api_error', ...base };
-    case 'permission':
-      return { kind: 'permission', ...base };
-    case 'spend_limit':
-      return { kind: 'spend_limit', ...base };
-    case 'stream_error': {
-      const after = record.afterEvents;
-      if (after !== undefined && !(Number.isInteger(after) && (after as number) >= 0)) return 'afterEvents must be an integer >= 0';
-      const errorType = record.errorType;
-      if (errorType !== undefined && errorType !== 'overloaded_error' && errorType !== 'api_error') {
-        return 'errorType must be "overloaded_error" or "api_error"';
-      }
-      return {
-        kind: 'stream_error', ...base,
-        ...(after === undefined ? {} : { afterEvents: after as number }),
-        ...(errorType === undefined ? {} : { errorType }),
-      };
-    }
-    case 'latency': {
-      const ms = record.ms;
-      if (!(typeof ms === 'number' && Number.isFinite(ms) && ms >= 0)) return 'latency needs ms (a number >= 0)';
-      return { kind: 'latency', ...base, ms };
-    }
-    default:
-      return 'kind must be one of rate_limit, overloaded, api_error, permission, spend_limit, stream_error, latency';
-  }
 }

@@ -12,7 +12,7 @@
  * are the API's words as captured in third-party reports (the docs quote no exact text); the others are the
  * emulator's own, written to name the header at fault so a learner can fix it.
  */
-import type { ApiFailure } from './errors';
+import { apiError, type ApiFailure } from './errors';
 
 export const ACCEPTED_API_VERSIONS: readonly string[] = ['2023-01-01', '2023-06-01', '2026-10-21'];
 
@@ -46,7 +46,7 @@ export function readCredentials(headers: Headers): Credentials | ApiFailure {
 }
 
 function authFailure(message: string): ApiFailure {
-  return { status: 401, type: 'authentication_error', message };
+  return apiError(401, 'authentication_error', message);
 }
 
 export function isFailure<T extends object>(value: T | ApiFailure): value is ApiFailure {
@@ -57,14 +57,11 @@ export function isFailure<T extends object>(value: T | ApiFailure): value is Api
 export function checkApiVersion(headers: Headers): ApiFailure | null {
   const version = headers.get('anthropic-version');
   if (version === null || version.trim() === '') {
-    return { status: 400, type: 'invalid_request_error', message: 'anthropic-version: header is required' };
+    return apiError(400, 'invalid_request_error', 'anthropic-version: header is required');
   }
   if (!ACCEPTED_API_VERSIONS.includes(version.trim())) {
-    return {
-      status: 400,
-      type: 'invalid_request_error',
-      message: `anthropic-version: "${version}" is not a valid version. Accepted: ${ACCEPTED_API_VERSIONS.join(', ')}`,
-    };
+    return apiError(400, 'invalid_request_error',
+      `anthropic-version: "${version}" is not a valid version. Accepted: ${ACCEPTED_API_VERSIONS.join(', ')}`);
   }
   return null;
 }

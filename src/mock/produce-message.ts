@@ -4,9 +4,11 @@
  */
 import type { Message, MessageCreateParamsBase } from '@anthropic-ai/sdk/resources/messages/messages';
 import type { PromptCache } from './cache';
-import { generateMessage } from './generate';
+import { apiError, type ApiFailure } from './errors';
+import { generateMessage } from './generate/message';
 import type { IdGenerator } from './ids';
 import type { ModelFacts } from './models';
+import { countInputTokens } from './tokens';
 
 export interface ProductionContext {
   seed: string;
@@ -25,4 +27,12 @@ export function produceMessage(ctx: ProductionContext, params: MessageCreatePara
     cache_creation: { ...accounting.cache_creation },
   };
   return message;
+}
+
+/** 400 when the prompt passes the model's context window (the emulator's long-standing wording; no source quotes the API's). */
+export function checkPromptLength(params: MessageCreateParamsBase, model: ModelFacts): ApiFailure | null {
+  const promptTokens = countInputTokens(params);
+  return promptTokens > model.max_input_tokens
+    ? apiError(400, 'invalid_request_error', `prompt is too long: ${promptTokens} tokens > ${model.max_input_tokens} maximum`)
+    : null;
 }

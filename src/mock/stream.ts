@@ -11,7 +11,7 @@ import type {
   RawContentBlockDeltaEvent,
   RawMessageStreamEvent,
 } from '@anthropic-ai/sdk/resources/messages/messages';
-import type { Pacing } from './emulator';
+import type { Pacing } from './pacing';
 import { estimateTextTokens } from './tokens';
 
 /** The events the emulator streams: the SDK's union plus the keep-alive `ping`. */

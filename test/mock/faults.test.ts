@@ -166,3 +166,26 @@ describe('rate limits (token buckets on the emulator clock)', () => {
     expect(statuses).toContain(429);
   });
 });
+
+describe('permission_error (403) fault scenario', () => {
+  it('is a 403 permission_error that the SDK does not retry', async () => {
+    const emulator = testEmulator();
+    emulator.inject({ kind: 'permission' });
+    const statuses: number[] = [];
+    const client = sdkClient(emulator, {
+      maxRetries: 2,
+      fetch: async (url, init) => {
+        const response = await emulator.handle(new Request(url, init));
+        statuses.push(response.status);
+        return response;
+      },
+    });
+    const failure = await client.messages.create(hello() as unknown as MessageCreateParamsNonStreaming).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(Anthropic.PermissionDeniedError);
+    const apiError = failure as InstanceType<typeof Anthropic.PermissionDeniedError>;
+    expect(apiError.error).toMatchObject({ type: 'error', error: { type: 'permission_error' } });
+    expect(apiError.headers.get('x-should-retry')).toBe('false');
+    expect(apiError.requestID).toMatch(/^req_/);
+    expect(statuses).toEqual([403]);
+  });
+});

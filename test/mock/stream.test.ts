@@ -1,7 +1,7 @@
 import Anthropic from '@anthropic-ai/sdk';
 import type { Message, RawMessageStreamEvent, Tool } from '@anthropic-ai/sdk/resources/messages/messages';
 import { describe, expect, it } from 'vitest';
-import { generateMessage } from '../../src/mock/generate';
+import { generateMessage } from '../../src/mock/generate/message';
 import { createIdGenerator } from '../../src/mock/ids';
 import { getModelFacts } from '../../src/mock/models';
 import { createSseBody, encodeSseEvent, messageToStreamEvents, type SseBodyOptions } from '../../src/mock/stream';

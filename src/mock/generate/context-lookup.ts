@@ -5,7 +5,7 @@
  * follow-up without a code ("How long should I wait?") reuses the codes of the earlier question.
  */
 import type { Conversation } from './conversation';
-import type { Reply } from './text';
+import type { Reply } from './reply';
 
 interface Section {
   source: string;

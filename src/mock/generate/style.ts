@@ -3,7 +3,7 @@
  * one-sentence answers, a reply language, all caps, JSON only. The emulator cannot truly rewrite
  * text, so each instruction leaves at least a clear, visible marker on the reply.
  */
-import type { Language, Reply } from './text';
+import type { Language, Reply } from './reply';
 
 export interface Style {
   persona: string | null;

@@ -9,19 +9,9 @@ import { estimateTextTokens } from '../tokens';
 import { findCalculations } from './arithmetic';
 import { lookupFollowUp, lookupInSources } from './context-lookup';
 import type { Conversation } from './conversation';
+import type { Reply } from './reply';
 
-export type Language = 'fr' | 'es' | 'de' | 'it';
-
-export interface Reply {
-  kind: 'greeting' | 'arithmetic' | 'concept' | 'memory' | 'fact' | 'creative' | 'sentiment' | 'fallback' | 'identity';
-  text: string;
-  /** The core answer alone ("391", "Ada", "Paris"), for one-word answers and prefills. */
-  short: string;
-  /** Lines of reasoning for the thinking block (real working where there is some). */
-  notes: string[];
-  /** Translations of `text` where the emulator has them (greetings, numbers, recall, capitals). */
-  translations?: Partial<Record<Language, string>>;
-}
+import type { Language } from './reply';
 
 /** Small deterministic choice from a string seed. */
 export function pick<T>(items: readonly T[], seed: string): T {

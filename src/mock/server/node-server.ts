@@ -13,12 +13,13 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { PUBLIC_ORIGIN_HEADER } from '../batch-routes';
 import { BROWSER_ACCESS_HEADER, CORS_OPT_IN_MESSAGE, isBrowserRequestWithoutOptIn } from '../browser-access';
-import { createEmulator, type Emulator, type EmulatorOptions, type FaultScenario } from '../emulator';
-import { parseFaultScenario } from '../faults';
-import { API_ORIGIN } from '../../anthropic-api';
+import { createEmulator, type Emulator, type EmulatorOptions } from '../emulator';
+import { apiError, apiErrorBody, internalError, invalidRequest, notFound, type ApiFailure } from '../errors';
+import { parseFaultScenario, type FaultScenario } from '../faults';
 import { createIdGenerator } from '../ids';
+import { API_ORIGIN } from '../../anthropic-api';
+import { PUBLIC_ORIGIN_HEADER } from '../runtime';
 import { MAX_REQUEST_BYTES } from '../validate/size';
 
 export interface MockServerOptions {
@@ -53,7 +54,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const emulator = options.emulator ?? createEmulator(options.emulatorOptions);
   const server: Server = createServer((req, res) => {
     serve(emulator, req, res).catch((error: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, errorBody('api_error', `emulator server error: ${describe(error)}`));
+      if (!res.headersSent) sendError(res, internalError(describe(error)));
       res.end();
     });
   });
@@ -100,7 +101,7 @@ async function serve(emulator: Emulator, req: IncomingMessage, res: ServerRespon
     optIn: headerValue(req.headers[BROWSER_ACCESS_HEADER]),
   })) {
     // Sent without CORS headers on purpose: a browser then reports a network error, as with the real API.
-    sendJson(res, 401, errorBody('authentication_error', CORS_OPT_IN_MESSAGE));
+    sendError(res, apiError(401, 'authentication_error', CORS_OPT_IN_MESSAGE));
     return;
   }
 
@@ -108,8 +109,7 @@ async function serve(emulator: Emulator, req: IncomingMessage, res: ServerRespon
   if (shortcut !== undefined) {
     const scenario = SHORTCUT_FAULTS[shortcut];
     if (!scenario) {
-      sendJson(res, 400, errorBody('invalid_request_error',
-        `x-emulator-fault: unknown fault "${shortcut}"; use one of ${Object.keys(SHORTCUT_FAULTS).join(', ')}`));
+      sendError(res, invalidRequest(`x-emulator-fault: unknown fault "${shortcut}"; use one of ${Object.keys(SHORTCUT_FAULTS).join(', ')}`));
       return;
     }
     emulator.inject(scenario);
@@ -138,7 +138,7 @@ async function serve(emulator: Emulator, req: IncomingMessage, res: ServerRespon
   try {
     response = await emulator.handle(request);
   } catch (error) {
-    sendJson(res, 502, errorBody('api_error', `the emulator could not answer: ${describe(error)}`));
+    sendError(res, apiError(502, 'api_error', `the emulator could not answer: ${describe(error)}`));
     return;
   }
   // A browser page pointed at this server can only read non-safelisted headers that are exposed; the SDK needs
@@ -179,14 +179,14 @@ function serveControl(emulator: Emulator, method: string, path: string, body: Ui
     try {
       parsed = JSON.parse(new TextDecoder().decode(body ?? new Uint8Array()));
     } catch (error) {
-      sendJson(res, 400, errorBody('invalid_request_error', `body is not JSON: ${describe(error)}`));
+      sendError(res, invalidRequest(`body is not JSON: ${describe(error)}`));
       return;
     }
     const scenarios = Array.isArray(parsed) ? parsed : [parsed];
     const checked = scenarios.map(parseFaultScenario);
     const problem = checked.find((item): item is string => typeof item === 'string');
     if (problem !== undefined) {
-      sendJson(res, 400, errorBody('invalid_request_error', problem));
+      sendError(res, invalidRequest(problem));
       return;
     }
     for (const scenario of checked as FaultScenario[]) emulator.inject(scenario);
@@ -198,7 +198,7 @@ function serveControl(emulator: Emulator, method: string, path: string, body: Ui
     sendJson(res, 200, { reset: true });
     return;
   }
-  sendJson(res, 404, errorBody('not_found_error', `unknown control route ${method} ${route}`));
+  sendError(res, notFound(`unknown control route ${method} ${route}`));
 }
 
 interface ReceivedBody {
@@ -248,9 +248,9 @@ function headerValue(value: string | string[] | undefined): string | undefined {
 /** Ids for the errors the server itself produces (the emulator's own ids stay untouched, so replays match). */
 const serverRequestIds = createIdGenerator('mock-server');
 
-/** The API's error body; every API response, errors included, carries a request id (REF §2-3, docs: …/api/errors). */
-function errorBody(type: string, message: string) {
-  return { type: 'error', error: { type, message }, request_id: serverRequestIds.next('req_') };
+/** An error in the API's shape; every API response, errors included, carries a request id (REF §2-3, docs: …/api/errors). */
+function sendError(res: ServerResponse, failure: ApiFailure): void {
+  sendJson(res, failure.status, apiErrorBody(failure, serverRequestIds.next('req_')));
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

@@ -4,14 +4,13 @@
  * its sources; the order here decides which problem is reported first when a request has several.
  */
 import type { MessageCountTokensParams, MessageCreateParamsBase } from '@anthropic-ai/sdk/resources/messages/messages';
-import type { ApiFailure } from '../errors';
+import { apiError, type ApiFailure } from '../errors';
 import { getModelFacts, type ModelFacts } from '../models';
 import { checkCacheControl } from './cache-control';
 import { checkDocumentCitations } from './documents';
 import { checkMessages } from './messages';
 import { checkStructuredOutputSchemas } from './output-schema';
 import { checkSampling } from './sampling';
-import { checkRequestSize } from './size';
 import { jsonNestingDepth, MAX_JSON_DEPTH } from './json-depth';
 import { checkStopSequences } from './stop-sequences';
 import { checkThinkingConfig, checkThinkingPassback, checkThinkingWithToolUse } from './thinking';
@@ -24,8 +23,6 @@ import { checkPerMessageEffort } from './per-message-effort';
 import { invalid, isObject, typeMessages, type InputTransformation, type JsonObject, type Rule, type RuleContext } from './util';
 
 export interface ValidationContext {
-  /** Size of the raw body in bytes, for the 413 check. */
-  byteLength?: number;
   /** The request's `anthropic-beta` flags (headers.ts `readBetaFlags`). */
   betas?: readonly string[];
   /** The request is one entry of a Message Batch. */
@@ -106,13 +103,11 @@ function validate<Params>(
   rules: readonly Rule[],
 ): ValidationResult<Params> {
   try {
-    const tooLarge = ctx.byteLength === undefined ? null : checkRequestSize(ctx.byteLength);
-    if (tooLarge) return { ok: false, failure: tooLarge };
     if (!isObject(body)) return { ok: false, failure: invalid([], `request body: ${typeMessages.object}`) };
     const shape = checkTopLevelShape(body, endpoint);
     if (shape) return { ok: false, failure: shape };
     const model = getModelFacts(body.model as string);
-    if (!model) return { ok: false, failure: { status: 404, type: 'not_found_error', message: `model: ${String(body.model)}` } };
+    if (!model) return { ok: false, failure: apiError(404, 'not_found_error', `model: ${String(body.model)}`) };
     const ruleContext: RuleContext = {
       body, model, endpoint, betas: ctx.betas ?? [], batch: ctx.batch ?? false, inputTransformations: [],
     };
@@ -123,10 +118,9 @@ function validate<Params>(
     const { inputTransformations } = ruleContext;
     const params = inputTransformations.length > 0 ? withoutBlocks(body, inputTransformations.map((t) => t.path)) : body;
     return { ok: true, params: params as Params, model, inputTransformations };
-  } catch (error) {
-    // A rule met a shape it did not expect: still an invalid request, never a crash.
-    const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, failure: invalid([], `The request could not be validated: ${reason}`) };
+  } catch {
+    // A rule met a shape it did not expect: still an invalid request, never a crash (and no JavaScript message).
+    return { ok: false, failure: invalid([], 'The request body does not match the Messages API request schema.') };
   }
 }
 

@@ -6,7 +6,7 @@
  * `messages.0.role: Input should be 'user' or 'assistant'`). Source: third-party logs of real responses,
  * REF §4 / §9 (the exact texts are unverified there); the emulator keeps that form so errors read the same.
  */
-import type { ApiFailure } from '../errors';
+import { apiError, type ApiFailure } from '../errors';
 import type { ModelFacts } from '../models';
 
 export type Path = ReadonlyArray<string | number>;
@@ -44,7 +44,7 @@ export function pathText(path: Path): string {
 /** 400 invalid_request_error at a path (or with no path prefix when `path` is empty). */
 export function invalid(path: Path, message: string): ApiFailure {
   const prefix = path.length > 0 ? `${pathText(path)}: ` : '';
-  return { status: 400, type: 'invalid_request_error', message: prefix + message };
+  return apiError(400, 'invalid_request_error', prefix + message);
 }
 
 export function isObject(value: unknown): value is JsonObject {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyOutputLimits, cutAtStopSequence, truncateToTokens } from '../../../src/mock/generate/limits';
 import { estimateTextTokens } from '../../../src/mock/tokens';
+import { sdkClient, testEmulator } from '../helpers';
 import { ask, textOf } from './setup';
 
 describe('output limits', () => {
@@ -61,5 +62,21 @@ describe('output limits', () => {
     expect(limited.thinkingTokens).toBe(6);
     expect(limited.blocks[1]).toEqual({ type: 'text', text: 'answer text' });
     expect(limited.outputTokens).toBe(8);
+  });
+});
+
+describe('max_tokens: 1', () => {
+  it('returns one token of text, not an empty content list', async () => {
+    const client = sdkClient(testEmulator());
+    // On a model that does not think unless asked (Opus 4.8, models.md §5 rule 1): on Sonnet 5.5 the one token
+    // would go to its default adaptive thinking (test/mock/validate/thinking.test.ts covers that).
+    const message = await client.messages.create({
+      model: 'claude-opus-4-8', max_tokens: 1, messages: [{ role: 'user', content: 'Tell me a long story about a lighthouse keeper.' }],
+    });
+    expect(message.stop_reason).toBe('max_tokens');
+    expect(message.usage.output_tokens).toBe(1);
+    expect(message.content).toHaveLength(1);
+    expect(message.content[0]).toMatchObject({ type: 'text' });
+    expect((message.content[0] as { text: string }).text.trim().length).toBeGreaterThan(0);
   });
 });

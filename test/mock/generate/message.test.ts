@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateMessage } from '../../../src/mock/generate';
+import { generateMessage } from '../../../src/mock/generate/message';
 import { createIdGenerator } from '../../../src/mock/ids';
 import { countInputTokens, estimateTextTokens } from '../../../src/mock/tokens';
 import { ask, facts, textOf } from './setup';

@@ -1,6 +1,6 @@
 /** Shared set-up for the generator tests: a real model row and a fresh seeded id generator. */
 import type { Message, MessageCreateParamsBase, MessageParam } from '@anthropic-ai/sdk/resources/messages/messages';
-import { generateMessage } from '../../../src/mock/generate';
+import { generateMessage } from '../../../src/mock/generate/message';
 import { createIdGenerator } from '../../../src/mock/ids';
 import { getModelFacts, type ModelFacts } from '../../../src/mock/models';
 

@@ -1,5 +1,7 @@
+import type Anthropic from '@anthropic-ai/sdk';
 import type { Tool, ToolUseBlock } from '@anthropic-ai/sdk/resources/messages/messages';
 import { describe, expect, it } from 'vitest';
+import { MODEL, sdkClient, testEmulator } from '../helpers';
 import { ask, generate, textOf } from './setup';
 
 const weather: Tool = {
@@ -267,5 +269,40 @@ describe('tool choice among similar tools', () => {
 
   it('does not call a tool just because a city is mentioned', () => {
     expect(toolUses(ask('I love Paris in the spring.', { tools: [cityWeather] }))).toHaveLength(0);
+  });
+});
+
+describe('tool inputs follow the question and the input_schema', () => {
+  const weather: Anthropic.Tool = {
+    name: 'get_weather',
+    description: 'Get the current weather in a given location',
+    input_schema: { type: 'object', properties: { location: { type: 'string', description: 'The city, e.g. San Francisco' } }, required: ['location'] },
+  };
+  const time: Anthropic.Tool = {
+    name: 'get_time',
+    description: 'Get the current time in a given time zone',
+    input_schema: { type: 'object', properties: { timezone: { type: 'string', description: 'IANA time zone name, e.g. America/Los_Angeles' } }, required: ['timezone'] },
+  };
+  const ask = async (question: string) => {
+    const message = await sdkClient(testEmulator()).messages.create({
+      model: MODEL, max_tokens: 500, tools: [weather, time], messages: [{ role: 'user', content: question }],
+    });
+    expect(message.stop_reason).toBe('tool_use');
+    return message.content.flatMap((block) => (block.type === 'tool_use' ? [{ name: block.name, input: block.input }] : []));
+  };
+
+  it('two tools asked about for two cities give one call per tool and city', async () => {
+    const calls = await ask('What is the weather and the time in Paris and Tokyo?');
+    expect(calls).toHaveLength(4);
+    expect(calls).toEqual(expect.arrayContaining([
+      { name: 'get_weather', input: { location: 'Paris' } },
+      { name: 'get_weather', input: { location: 'Tokyo' } },
+      { name: 'get_time', input: { timezone: 'Europe/Paris' } },
+      { name: 'get_time', input: { timezone: 'Asia/Tokyo' } },
+    ]));
+  });
+
+  it('a time-zone property gets an IANA zone name, not the sentence', async () => {
+    expect(await ask('What time is it in New York?')).toEqual([{ name: 'get_time', input: { timezone: 'America/New_York' } }]);
   });
 });

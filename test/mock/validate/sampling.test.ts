@@ -1,5 +1,6 @@
 /** models.md §5 rule 12 (sampling parameters) per model family, through the official SDK, with valid neighbours. */
 import { describe, expect, it } from 'vitest';
+import { hello, rawPost, testEmulator } from '../helpers';
 import { ask, client, expect400 } from './api-error';
 
 const Q = 'Name a colour.';
@@ -40,5 +41,18 @@ describe('rule 12: sampling parameters', () => {
     await expect400(sdk.messages.create(ask('claude-haiku-4-5', Q, { temperature: 0.3, top_p: 0.9 })), /temperature.*top_p/);
     await expect(sdk.messages.create(ask('claude-haiku-4-5', Q, { temperature: 0.3 }))).resolves.toBeTruthy();
     await expect(sdk.messages.create(ask('claude-haiku-4-5', Q, { top_p: 0.9 }))).resolves.toBeTruthy();
+  });
+});
+
+describe('sampling with thinking uses the API wording', () => {
+  it('temperature other than 1 with thinking on: "`temperature` may only be set to 1 when thinking is enabled…"', async () => {
+    // Wording captured from real 400s in third-party code (the docs state the rule: REF §4, …/extended-thinking).
+    const response = await rawPost(testEmulator(), '/v1/messages', hello({
+      model: 'claude-sonnet-4-5', max_tokens: 2048, temperature: 0.2, thinking: { type: 'enabled', budget_tokens: 1024 },
+    }));
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(body.error.type).toBe('invalid_request_error');
+    expect(body.error.message).toMatch(/^`temperature` may only be set to 1 when thinking is enabled/);
   });
 });

@@ -5,6 +5,7 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { describe, expect, it } from 'vitest';
 import { estimateTextTokens } from '../../../src/mock/tokens';
+import { hello, rawPost, testEmulator } from '../helpers';
 import { apiError, ask, blockTypes, body, client, expect400, weatherTool } from './api-error';
 
 const E_FORCED = 'tool_choice: type "tool" and "any" are not supported for this model.';
@@ -145,5 +146,20 @@ describe('error codes', () => {
   it('an ordinary 400 has no error code', async () => {
     const error = await apiError(client().messages.create(ask('claude-sonnet-5-5', WEATHER, { tools: [weatherTool], tool_choice: { type: 'any' } })));
     expect(error.errorCode).toBeNull();
+  });
+});
+
+describe('tool_choice needs tools', () => {
+  it('any tool_choice without tools is a 400 "tool_choice.<type> may only be specified while providing tools"', async () => {
+    // The API's words as captured in third-party code ("tool_choice.any may only be specified while providing tools").
+    for (const type of ['auto', 'any', 'none'] as const) {
+      const response = await rawPost(testEmulator(), '/v1/messages', hello({ tool_choice: { type } }));
+      expect(response.status, type).toBe(400);
+      const body = await response.json();
+      expect(body.error.type).toBe('invalid_request_error');
+      expect(body.error.message).toBe(`tool_choice.${type} may only be specified while providing tools`);
+    }
+    const emptyTools = await rawPost(testEmulator(), '/v1/messages', hello({ tools: [], tool_choice: { type: 'tool', name: 'x' } }));
+    expect(emptyTools.status).toBe(400);
   });
 });

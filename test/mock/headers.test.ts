@@ -1,4 +1,4 @@
-/** Authentication, API version, request ids, organization header and the browser (CORS) emulation. */
+/** headers.ts: authentication, API version, request ids, organization header and the browser (CORS) emulation. */
 import Anthropic from '@anthropic-ai/sdk';
 import { describe, expect, it } from 'vitest';
 import { API, hello, rawPost, sdkClient, TEST_KEY, testEmulator } from './helpers';
@@ -123,5 +123,19 @@ describe('browser access (CORS emulation)', () => {
     expect((await sdk.messages.create(hello() as never)).type).toBe('message');
     const withoutOptIn = sdkClient(emulator);
     await expect(withoutOptIn.messages.create(hello() as never)).rejects.toBeInstanceOf(Anthropic.APIConnectionError);
+  });
+});
+
+describe('authentication wording', () => {
+  it('a request without any key gets the API\'s exact 401 message', async () => {
+    // Captured real response: {"type":"authentication_error","message":"x-api-key header is required"}
+    // (github.com/stackblitz-labs/bolt.diy/issues/156).
+    const response = await testEmulator().handle(new Request(`${API}/v1/messages`, {
+      method: 'POST',
+      headers: { 'anthropic-version': '2023-06-01', 'content-type': 'application/json' },
+      body: JSON.stringify(hello()),
+    }));
+    expect(response.status).toBe(401);
+    expect((await response.json()).error).toEqual({ type: 'authentication_error', message: 'x-api-key header is required' });
   });
 });

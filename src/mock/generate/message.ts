@@ -12,22 +12,23 @@ import type {
   MessageCreateParamsBase,
   Usage,
 } from '@anthropic-ai/sdk/resources/messages/messages';
-import type { CacheAccounting } from './cache';
-import type { IdGenerator } from './ids';
-import { REDACTED_THINKING_TRIGGER } from './knowledge';
-import { effectiveEffort, type ModelFacts } from './models';
-import { createRedactedThinkingData, signThinking } from './signature';
-import { bindReplyBlocks } from './thinking-binding';
-import { countInputTokens } from './tokens';
-import { readConversation, type Conversation } from './generate/conversation';
-import { answerFromDocuments, readDocuments } from './generate/documents';
-import { applyOutputLimits, type DraftBlock } from './generate/limits';
-import { synthesizeFromSchema, type JsonSchema } from './generate/schema-values';
-import { applyStyle, readStyle, type Style } from './generate/style';
-import { composeReply, type Reply } from './generate/text';
-import { planThinking, writeThinking, type ThinkingPlan } from './generate/thinking';
-import { answerFromToolResults, toolResultNotes } from './generate/tool-answer';
-import { planToolCalls, toolPreamble, type PlannedToolCall } from './generate/tools';
+import type { CacheAccounting } from '../cache';
+import type { IdGenerator } from '../ids';
+import { REDACTED_THINKING_TRIGGER } from '../knowledge';
+import { effectiveEffort, type ModelFacts } from '../models';
+import { createRedactedThinkingData, signThinking } from '../signature';
+import { bindReplyBlocks } from '../thinking-binding';
+import { countInputTokens } from '../tokens';
+import { readConversation, type Conversation } from './conversation';
+import { answerFromDocuments, readDocuments } from './documents';
+import { applyOutputLimits, type DraftBlock } from './limits';
+import { synthesizeFromSchema, type JsonSchema } from './schema-values';
+import { applyStyle, readStyle, type Style } from './style';
+import type { Reply } from './reply';
+import { composeReply } from './text';
+import { planThinking, writeThinking, type ThinkingPlan } from './thinking';
+import { answerFromToolResults, toolResultNotes } from './tool-answer';
+import { planToolCalls, toolPreamble, type PlannedToolCall } from './tools';
 
 export interface GenerateContext {
   model: ModelFacts;
