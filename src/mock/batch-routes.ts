@@ -9,8 +9,9 @@
 import { http, HttpResponse, type RequestHandler } from 'msw';
 import type { MessageBatchResult } from '@anthropic-ai/sdk/resources/messages/batches';
 import type { MessageCreateParamsBase } from '@anthropic-ai/sdk/resources/messages/messages';
-import { parseBatchCreateBody, resultsJsonl, toMessageBatch } from './batches';
+import { parseBatchCreateBody, resultsJsonl, resultsUnavailable, toMessageBatch } from './batches';
 import { internalError, type ApiFailure } from './errors';
+import { createIdGenerator } from './ids';
 import { handle, json } from './pipeline';
 import { checkPromptLength, produceMessage } from './produce-message';
 import { API_ORIGIN } from '../anthropic-api';
@@ -21,11 +22,13 @@ import { invalid, typeMessages, type JsonObject } from './validate/util';
 export function createBatchHandlers(runtime: EmulatorRuntime): RequestHandler[] {
   const base = `${API_ORIGIN}/v1/messages/batches`;
   // A bug while generating one request must not wedge the batch: that request alone is `errored` (api_error).
-  const process = (params: JsonObject): MessageBatchResult => {
+  // Each batch has its own id sequence, so its results do not depend on how its slices interleave with other
+  // requests (batches.ts).
+  const process = (params: JsonObject, batchId: string, index: number): MessageBatchResult => {
     try {
-      return processBatchRequest(runtime, params);
-    } catch (error) {
-      return errored(internalError(error instanceof Error ? error.message : String(error)));
+      return processBatchRequest({ ...runtime, ids: createIdGenerator(`${runtime.seed}:${batchId}:${index}`) }, params);
+    } catch {
+      return errored(internalError());
     }
   };
   return [
@@ -64,6 +67,8 @@ export function createBatchHandlers(runtime: EmulatorRuntime): RequestHandler[] 
       answer: (ctx) => {
         const batch = runtime.batches.poll(ctx.params.batchId ?? '', process);
         if (!batch.ok) return batch.failure;
+        const unavailable = resultsUnavailable(batch.value);
+        if (unavailable) return unavailable;
         // The SDK asks for `Accept: application/binary` and decodes the body as JSON lines (SDK batches.ts:255-266);
         // the content type the API itself answers with is unverified, so the emulator answers what the SDK asks for.
         return new HttpResponse(resultsJsonl(batch.value), {

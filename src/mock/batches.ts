@@ -12,9 +12,18 @@
  * the whole batch (batch-processing guide, docs: …/build-with-claude/batch-processing).
  *
  * Timing is the emulator's decision (the real API takes minutes to hours, "most batches finishing in less than
- * 1 hour"): a batch stays `in_progress` until someone polls it (retrieve or results), and that first poll finds it
- * ended. This keeps runs deterministic whatever the clock does, and a polling loop written for the real API ends
- * after one round. A batch canceled before that poll ends with every request `canceled`.
+ * 1 hour"): a batch stays `in_progress` until someone polls it (retrieve or results). That first poll processes up
+ * to `BATCH_LIMITS.requestsPerSlice` requests at once, so a batch of that size or less is found ended by it: runs
+ * stay deterministic whatever the clock does, and a polling loop written for the real API ends after one round.
+ * A larger batch goes on in slices scheduled one after another (`schedule`, a macrotask by default), so a
+ * 50,000-request batch never blocks other requests (in the page, the main thread) while it is processed; polls see
+ * it `in_progress` until its last slice. Each batch has its own id sequence, so its results do not depend on how
+ * its slices interleave with other requests. A batch canceled before it ends gets `canceled` for every request not
+ * yet processed; one not ended by `expires_at` (24 hours after creation, on the emulator's clock) gets `expired`.
+ *
+ * Memory: processed requests drop their params; results are archived (`archived_at`, results gone) 29 days after
+ * creation ("results are available for 29 days", docs: …/build-with-claude/batch-processing); the store keeps at most
+ * `BATCH_LIMITS.maxBatches` batches and `BATCH_LIMITS.maxStoredRequests` requests, dropping the oldest first.
  * Unverified wording (REF §9 style): the 400/404 messages below are the emulator's own, naming the field at fault.
  */
 import type {
@@ -31,10 +40,12 @@ import { invalid, isObject, rejectExtraKeys, requireKeys, typeMessages, type Jso
 export const MAX_BATCH_REQUESTS = 100_000;
 const CUSTOM_ID = /^[a-zA-Z0-9_-]{1,64}$/;
 const EXPIRY_MS = 24 * 60 * 60 * 1000;
+const RETENTION_MS = 29 * 24 * 60 * 60 * 1000;
 
 export interface BatchRequestInput {
   custom_id: string;
-  params: JsonObject;
+  /** Dropped (null) once the request is processed. */
+  params: JsonObject | null;
 }
 
 export interface StoredBatch {
@@ -43,11 +54,26 @@ export interface StoredBatch {
   requests: BatchRequestInput[];
   cancelInitiatedAt: number | null;
   endedAt: number | null;
-  results: MessageBatchIndividualResponse[] | null;
+  /** Filled as requests are processed; public only once the batch has ended. */
+  results: MessageBatchIndividualResponse[];
+  /** Set 29 days after creation, when the results are dropped. */
+  archivedAt: number | null;
+  /** The final tallies, set when the batch ends (they outlive archived results). */
+  counts: MessageBatchRequestCounts | null;
+  /** The processor the batch's first poll brought (later slices use it). */
+  processor: BatchRequestProcessor | null;
+  sliceScheduled: boolean;
 }
 
 /** Runs one request of a batch (validation + generation); never throws for bad params, it returns `errored`. */
-export type BatchRequestProcessor = (params: JsonObject) => MessageBatchResult;
+export type BatchRequestProcessor = (params: JsonObject, batchId: string, index: number) => MessageBatchResult;
+
+export const BATCH_LIMITS = {
+  /** Requests processed in one go (the first poll, then each scheduled slice). */
+  requestsPerSlice: 200,
+  maxBatches: 100,
+  maxStoredRequests: 200_000,
+} as const;
 
 
 const rfc3339 = (ms: number) => new Date(ms).toISOString();
@@ -100,37 +126,115 @@ function notFound(id: string): ApiFailure {
 export class BatchStore {
   /** Insertion order is creation order. */
   private readonly batches = new Map<string, StoredBatch>();
+  private disposed = false;
 
-  constructor(private readonly now: () => number) {}
+  constructor(
+    private readonly now: () => number,
+    /** Runs the next slice of a large batch later (a macrotask by default; tests may step it by hand). */
+    private readonly schedule: (task: () => void) => void = (task) => void setTimeout(task, 0),
+  ) {}
+
+  /** Stops scheduled slices (the emulator was reset and this store replaced). */
+  dispose(): void {
+    this.disposed = true;
+    this.batches.clear();
+  }
 
   create(id: string, requests: BatchRequestInput[]): StoredBatch {
-    const batch: StoredBatch = { id, createdAt: this.now(), requests, cancelInitiatedAt: null, endedAt: null, results: null };
+    const batch: StoredBatch = {
+      id, createdAt: this.now(), requests, cancelInitiatedAt: null, endedAt: null, results: [], archivedAt: null,
+      counts: null, processor: null, sliceScheduled: false,
+    };
     this.batches.set(id, batch);
+    this.evictOldest();
     return batch;
   }
 
-  /** A poll: the batch finishes processing if it has not yet (see the module comment). */
-  poll(id: string, process: BatchRequestProcessor): Outcome<StoredBatch> {
+  /** Keeps the store within its bounds, dropping the oldest batches first. */
+  private evictOldest(): void {
+    let stored = 0;
+    for (const batch of this.batches.values()) stored += batch.requests.length;
+    for (const [id, batch] of this.batches) {
+      if (this.batches.size <= BATCH_LIMITS.maxBatches && stored <= BATCH_LIMITS.maxStoredRequests) break;
+      this.batches.delete(id);
+      stored -= batch.requests.length;
+    }
+  }
+
+  /** Ends, expires or archives the batch as the clock says; null if it is gone. */
+  private current(id: string): StoredBatch | null {
     const batch = this.batches.get(id);
+    if (!batch) return null;
+    const now = this.now();
+    if (batch.endedAt === null && now >= batch.createdAt + EXPIRY_MS) this.finish(batch, { type: 'expired' }, batch.createdAt + EXPIRY_MS);
+    if (batch.archivedAt === null && now >= batch.createdAt + RETENTION_MS) {
+      batch.archivedAt = batch.createdAt + RETENTION_MS;
+      batch.results = [];
+    }
+    return batch;
+  }
+
+  /** Every request not yet processed gets `result`; the batch ends at `at`. */
+  private finish(batch: StoredBatch, result: MessageBatchResult, at: number): void {
+    for (let index = batch.results.length; index < batch.requests.length; index++) {
+      batch.results.push({ custom_id: batch.requests[index]!.custom_id, result });
+      batch.requests[index]!.params = null;
+    }
+    this.end(batch, at);
+  }
+
+  private end(batch: StoredBatch, at: number): void {
+    const counts: MessageBatchRequestCounts = { processing: 0, succeeded: 0, errored: 0, canceled: 0, expired: 0 };
+    for (const { result } of batch.results) counts[result.type] += 1;
+    batch.counts = counts;
+    batch.endedAt = at;
+  }
+
+  /** Processes the next slice of requests; ends the batch after its last one. */
+  private processSlice(batch: StoredBatch): void {
+    if (batch.endedAt !== null) return;
+    if (batch.cancelInitiatedAt !== null) {
+      this.finish(batch, { type: 'canceled' }, this.now());
+      return;
+    }
+    const end = Math.min(batch.requests.length, batch.results.length + BATCH_LIMITS.requestsPerSlice);
+    for (let index = batch.results.length; index < end; index++) {
+      const request = batch.requests[index]!;
+      batch.results.push({ custom_id: request.custom_id, result: batch.processor!(request.params ?? {}, batch.id, index) });
+      request.params = null;
+    }
+    if (batch.results.length === batch.requests.length) this.end(batch, this.now());
+    else this.scheduleSlice(batch);
+  }
+
+  private scheduleSlice(batch: StoredBatch): void {
+    if (batch.sliceScheduled) return;
+    batch.sliceScheduled = true;
+    this.schedule(() => {
+      batch.sliceScheduled = false;
+      if (this.disposed || this.batches.get(batch.id) !== batch) return;
+      if (this.current(batch.id)) this.processSlice(batch);
+    });
+  }
+
+  /** A poll (see the module comment): starts processing, or reports progress. */
+  poll(id: string, process: BatchRequestProcessor): Outcome<StoredBatch> {
+    const batch = this.current(id);
     if (!batch) return { ok: false, failure: notFound(id) };
-    if (batch.endedAt === null) {
-      const canceled = batch.cancelInitiatedAt !== null;
-      batch.results = batch.requests.map((request) => ({
-        custom_id: request.custom_id,
-        result: canceled ? { type: 'canceled' } : process(request.params),
-      }));
-      batch.endedAt = this.now();
+    if (batch.endedAt === null && batch.processor === null) {
+      batch.processor = process;
+      this.processSlice(batch);
     }
     return { ok: true, value: batch };
   }
 
   peek(id: string): Outcome<StoredBatch> {
-    const batch = this.batches.get(id);
+    const batch = this.current(id);
     return batch ? { ok: true, value: batch } : { ok: false, failure: notFound(id) };
   }
 
   cancel(id: string): Outcome<StoredBatch> {
-    const batch = this.batches.get(id);
+    const batch = this.current(id);
     if (!batch) return { ok: false, failure: notFound(id) };
     // Unverified what the API answers for a batch that already ended; the emulator says so plainly.
     if (batch.endedAt !== null) {
@@ -141,7 +245,7 @@ export class BatchStore {
   }
 
   delete(id: string): Outcome<DeletedMessageBatch> {
-    const batch = this.batches.get(id);
+    const batch = this.current(id);
     if (!batch) return { ok: false, failure: notFound(id) };
     if (batch.endedAt === null) {
       return {
@@ -155,6 +259,7 @@ export class BatchStore {
 
   /** Newest first, in the API's cursor pages (cursor-page.ts). */
   list(query: URLSearchParams, origin: string): Outcome<CursorPage<MessageBatch>> {
+    for (const id of [...this.batches.keys()]) this.current(id);
     const result = cursorPage([...this.batches.values()].reverse(), query, 'message batch');
     if (!result.ok) return result;
     return { ok: true, value: { ...result.page, data: result.page.data.map((batch) => toMessageBatch(batch, origin)) } };
@@ -162,13 +267,8 @@ export class BatchStore {
 }
 
 function countResults(batch: StoredBatch): MessageBatchRequestCounts {
-  const counts: MessageBatchRequestCounts = { processing: 0, succeeded: 0, errored: 0, canceled: 0, expired: 0 };
-  if (batch.results === null) {
-    counts.processing = batch.requests.length;
-    return counts;
-  }
-  for (const { result } of batch.results) counts[result.type] += 1;
-  return counts;
+  // Only `processing` counts until the whole batch ends (SDK batches.ts MessageBatchRequestCounts).
+  return batch.counts ?? { processing: batch.requests.length, succeeded: 0, errored: 0, canceled: 0, expired: 0 };
 }
 
 /** The public view; `origin` makes `results_url` point back at whoever serves the emulator. */
@@ -182,9 +282,9 @@ export function toMessageBatch(batch: StoredBatch, origin: string): MessageBatch
     ended_at: ended ? rfc3339(batch.endedAt!) : null,
     created_at: rfc3339(batch.createdAt),
     expires_at: rfc3339(batch.createdAt + EXPIRY_MS),
-    archived_at: null,
+    archived_at: batch.archivedAt === null ? null : rfc3339(batch.archivedAt),
     cancel_initiated_at: batch.cancelInitiatedAt === null ? null : rfc3339(batch.cancelInitiatedAt),
-    results_url: ended ? `${origin}/v1/messages/batches/${batch.id}/results` : null,
+    results_url: ended && batch.archivedAt === null ? `${origin}/v1/messages/batches/${batch.id}/results` : null,
   };
 }
 
@@ -195,5 +295,14 @@ export function toMessageBatch(batch: StoredBatch, origin: string): MessageBatch
  * would on the API, while runs stay deterministic.
  */
 export function resultsJsonl(batch: StoredBatch): string {
-  return [...(batch.results ?? [])].reverse().map((line) => JSON.stringify(line)).join('\n') + '\n';
+  return [...batch.results].reverse().map((line) => JSON.stringify(line)).join('\n') + '\n';
+}
+
+/** Why a batch's results cannot be fetched yet or any more (the emulator's wording), or null when they can. */
+export function resultsUnavailable(batch: StoredBatch): ApiFailure | null {
+  if (batch.endedAt === null) {
+    return invalid([], `message batch ${batch.id} is still processing; its results are available once processing_status is "ended"`);
+  }
+  if (batch.archivedAt !== null) return apiError(404, 'not_found_error', `the results of message batch ${batch.id} have been archived (29 days after creation)`);
+  return null;
 }

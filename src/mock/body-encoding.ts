@@ -29,7 +29,7 @@ export function contentCodings(header: string | null): string[] {
 export async function decodeBody(bytes: Uint8Array<ArrayBuffer>, codings: readonly string[], limit: number): Promise<DecodedBody> {
   let current = bytes;
   for (const coding of [...codings].reverse()) {
-    const format = FORMATS[coding];
+    const format = Object.hasOwn(FORMATS, coding) ? FORMATS[coding] : undefined;
     if (!format) {
       return encodingFailure(
         400,

@@ -13,7 +13,7 @@
  *  - `input_tokens` is what comes after the last cache hit or write. The cache is keyed by model.
  */
 import type { CacheControlEphemeral, MessageCreateParamsBase } from '@anthropic-ai/sdk/resources/messages/messages';
-import { digestText } from './hash';
+import { fingerprintText } from './hash';
 import type { ModelFacts } from './models';
 import { promptUnits } from './tokens';
 
@@ -38,10 +38,36 @@ function ttlOf(control: CacheControlEphemeral): '5m' | '1h' {
   return control.ttl === '1h' ? '1h' : '5m';
 }
 
+/**
+ * Entries kept at most (the emulator's own bound, far above what a course uses): past it the oldest written go first.
+ * Expired entries are swept once per `SWEEP_INTERVAL_MS` of emulator time, so a prefix never requested again does
+ * not stay in memory for hours.
+ */
+export const MAX_CACHE_ENTRIES = 5_000;
+const SWEEP_INTERVAL_MS = 60_000;
+
 export class PromptCache {
   private readonly entries = new Map<string, Entry>();
+  private lastSweep = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly now: () => number) {}
+
+  /** Entries currently held (expired ones included until the next sweep). */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Drops expired entries (at most once a minute of emulator time), then the oldest past the bound. */
+  private sweep(now: number): void {
+    if (now - this.lastSweep >= SWEEP_INTERVAL_MS) {
+      this.lastSweep = now;
+      for (const [key, entry] of this.entries) if (entry.expiresAt <= now) this.entries.delete(key);
+    }
+    for (const key of this.entries.keys()) {
+      if (this.entries.size <= MAX_CACHE_ENTRIES) break;
+      this.entries.delete(key);
+    }
+  }
 
   clear(): void {
     this.entries.clear();
@@ -52,6 +78,7 @@ export class PromptCache {
     const units = promptUnits(params);
     const total = units.reduce((sum, unit) => sum + unit.tokens, 0);
     const now = this.now();
+    this.sweep(now);
 
     // Prefix keys: a hash chain, so key[i] identifies units[0..i] exactly (and the model).
     const keys: string[] = [];
@@ -59,7 +86,7 @@ export class PromptCache {
     let chain = `model:${model.id}`;
     let running = 0;
     for (const unit of units) {
-      chain = digestText(`${chain}\u0000${unit.section}\u0000${unit.content}`);
+      chain = fingerprintText(`${chain}\u0000${unit.section}\u0000${unit.content}`);
       keys.push(chain);
       running += unit.tokens;
       prefixTokens.push(running);

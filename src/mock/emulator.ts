@@ -37,9 +37,14 @@ export interface EmulatorOptions {
   rateLimits?: { requestsPerMinute: number; inputTokensPerMinute: number; outputTokensPerMinute: number };
 }
 
+export interface HandleOptions {
+  /** A fault for this request alone, whatever its route (the local server's `x-emulator-fault` header). */
+  fault?: FaultScenario;
+}
+
 export interface Emulator {
   /** Answers one request to https://api.anthropic.com/… . May reject with a TypeError (emulated network/CORS failure). */
-  handle(request: Request): Promise<Response>;
+  handle(request: Request, options?: HandleOptions): Promise<Response>;
   inject(scenario: FaultScenario): void;
   clearFaults(): void;
   pendingFaults(): readonly FaultScenario[];
@@ -75,7 +80,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const handlers = createHandlers(runtime);
 
   return {
-    async handle(request) {
+    async handle(request, handleOptions = {}) {
       const url = new URL(request.url);
       if (url.origin !== API_ORIGIN) {
         throw new TypeError(`Failed to fetch: the emulator only answers ${API_ORIGIN}, not ${url.origin}`);
@@ -85,6 +90,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       // Size (413) and Content-Encoding are settled once, before routing (pipeline.ts).
       const routed = await readRequestBody(runtime, request);
       if (routed instanceof Response) return routed;
+      if (handleOptions.fault) runtime.requestFaults.set(routed, handleOptions.fault);
       let response: Response | undefined;
       try {
         response = await getResponse(handlers, routed);
@@ -99,6 +105,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       return response ?? failBeforeRouting(runtime, notFound('Not Found'));
     },
     inject(scenario) {
+      // Validated and bounded there (faults.ts): cells pass untrusted objects.
       runtime.faults.inject(scenario);
     },
     clearFaults() {
@@ -116,6 +123,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     },
     reset() {
       offsetMs = 0;
+      runtime.batches.dispose();
       Object.assign(runtime, freshRuntime(runtime.pacing));
     },
   };

@@ -69,5 +69,5 @@ export function errorResponse(failure: ApiFailure, requestId: string | null, hea
 export const invalidRequest = (message: string): ApiFailure => apiError(400, 'invalid_request_error', message);
 /** 404 not_found_error: unknown path, model or resource (REF §3). */
 export const notFound = (message: string): ApiFailure => apiError(404, 'not_found_error', message);
-/** 500 api_error for a bug in the emulator; the message names the cause, never a stack. */
-export const internalError = (reason: string): ApiFailure => apiError(500, 'api_error', `Internal server error (emulator: ${reason})`);
+/** 500 api_error for a bug in the emulator, in the API's words; JavaScript's own message never reaches the learner. */
+export const internalError = (): ApiFailure => apiError(500, 'api_error', 'Internal server error');

@@ -51,7 +51,7 @@ export function handle<Body = undefined>(runtime: EmulatorRuntime, route: Route<
       return answer instanceof Response ? answer : errorResponse(answer, requestId, headers);
     } catch (error) {
       if (request.signal.aborted) throw error;
-      return errorResponse(internalError(error instanceof Error ? error.message : String(error)), requestId, headers);
+      return errorResponse(internalError(), requestId, headers);
     }
   };
 }

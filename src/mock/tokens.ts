@@ -44,15 +44,31 @@ export const MESSAGE_OVERHEAD = 4;
 /** An image whose size the emulator cannot read (a URL or file source). */
 export const IMAGE_TOKENS = FULL_SIZE_IMAGE_TOKENS;
 
+// One pass, the kind of each piece read from which group matched (a CJK character, a letter run, a digit run, or
+// one other visible character).
 const TOKEN_PIECE =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|\p{L}+|\p{N}+|[^\s\p{L}\p{N}]/gu;
+  /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])|(\p{L}+)|(\p{N}+)|[^\s\p{L}\p{N}]/gu;
+
+/** Long texts are estimated once: a request's prompt is counted several times (limits, cache, usage). */
+const LONG_TEXT_CHARS = 2_000;
+const longTextTokens = new Map<string, number>();
 
 export function estimateTextTokens(text: string): number {
+  if (text.length < LONG_TEXT_CHARS) return countPieces(text);
+  const known = longTextTokens.get(text);
+  if (known !== undefined) return known;
+  const tokens = countPieces(text);
+  if (longTextTokens.size >= 32) longTextTokens.delete(longTextTokens.keys().next().value!);
+  longTextTokens.set(text, tokens);
+  return tokens;
+}
+
+function countPieces(text: string): number {
   let tokens = 0;
-  for (const match of text.matchAll(TOKEN_PIECE)) {
-    const piece = match[0];
-    if (/^\p{N}/u.test(piece)) tokens += Math.ceil(piece.length / 3);
-    else if (/^\p{L}/u.test(piece) && piece.length > 1) tokens += Math.ceil(piece.length / 6);
+  const pattern = new RegExp(TOKEN_PIECE);
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    if (match[2] !== undefined) tokens += Math.ceil(match[2].length / 6);
+    else if (match[3] !== undefined) tokens += Math.ceil(match[3].length / 3);
     else tokens += 1;
   }
   return tokens;

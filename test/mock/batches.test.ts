@@ -2,6 +2,7 @@
 import Anthropic from '@anthropic-ai/sdk';
 import type { MessageBatchIndividualResponse } from '@anthropic-ai/sdk/resources/messages/batches';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BATCH_LIMITS } from '../../src/mock/batches';
 import { startMockServer, type RunningMockServer } from '../../src/mock/server/node-server';
 import { API, hello, rawPost, sdkClient, TEST_KEY, testEmulator } from './helpers';
 
@@ -202,5 +203,52 @@ describe('Message Batches through the Node server (results_url is followed verba
     expect(results).toHaveLength(1);
     expect(results[0]?.custom_id).toBe('via-server');
     expect(results[0]?.result.type).toBe('succeeded');
+  });
+});
+
+describe('Message Batches stay bounded', () => {
+  it('a batch larger than one slice is processed in scheduled slices: in_progress at first, then ended', async () => {
+    const client = sdkClient(testEmulator());
+    const size = BATCH_LIMITS.requestsPerSlice + 50;
+    const created = await client.messages.batches.create({
+      requests: Array.from({ length: size }, (_, i) => batchRequest(`r${i}`, hello({ max_tokens: 8 }))),
+    });
+    const first = await client.messages.batches.retrieve(created.id);
+    expect(first.processing_status).toBe('in_progress');
+    expect(first.request_counts.processing).toBe(size);
+    let batch = first;
+    for (let polls = 0; batch.processing_status !== 'ended' && polls < 1_000; polls++) {
+      await new Promise((resolve) => setTimeout(resolve, 5)); // poll, as a client does; the slices run in between
+      batch = await client.messages.batches.retrieve(created.id);
+    }
+    expect(batch.processing_status).toBe('ended');
+    expect(batch.request_counts.succeeded).toBe(size);
+  });
+
+  it('a batch not polled by expires_at ends with every request expired; 29 days after creation its results are archived', async () => {
+    const emulator = testEmulator();
+    const client = sdkClient(emulator);
+    const created = await client.messages.batches.create({ requests: [batchRequest('late'), batchRequest('later')] });
+    emulator.advanceTime(DAY_MS + 1);
+    const expired = await client.messages.batches.retrieve(created.id);
+    expect(expired.processing_status).toBe('ended');
+    expect(expired.request_counts).toMatchObject({ expired: 2, succeeded: 0, processing: 0 });
+    expect(expired.ended_at).toBe(created.expires_at);
+    emulator.advanceTime(29 * DAY_MS);
+    const archived = await client.messages.batches.retrieve(created.id);
+    expect(archived.archived_at).not.toBeNull();
+    expect(archived.results_url).toBeNull();
+    expect(archived.request_counts.expired).toBe(2);
+    const results = await emulator.handle(new Request(`${API}/v1/messages/batches/${created.id}/results`, {
+      headers: { 'x-api-key': TEST_KEY, 'anthropic-version': '2023-06-01' },
+    }));
+    expect(results.status).toBe(404);
+  });
+
+  it(`keeps at most ${BATCH_LIMITS.maxBatches} batches, dropping the oldest`, async () => {
+    const client = sdkClient(testEmulator());
+    const first = await client.messages.batches.create({ requests: [batchRequest('a')] });
+    for (let i = 0; i < BATCH_LIMITS.maxBatches; i++) await client.messages.batches.create({ requests: [batchRequest('a')] });
+    await expect(client.messages.batches.retrieve(first.id)).rejects.toBeInstanceOf(Anthropic.NotFoundError);
   });
 });

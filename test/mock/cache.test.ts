@@ -157,3 +157,15 @@ describe('PromptCache', () => {
     expect(estimateTextTokens(LONG)).toBe(1500);
   });
 });
+
+describe('PromptCache memory', () => {
+  it('drops entries nobody asks for again once they expire', () => {
+    const time = clock();
+    const cache = new PromptCache(time.now);
+    for (let i = 0; i < 20; i++) cache.account(request([{ type: 'text', text: `${i} ${LONG}`, cache_control: { type: 'ephemeral' } }]), model);
+    expect(cache.size).toBe(20);
+    time.advance(6 * 60_000);
+    cache.account(request([{ type: 'text', text: 'short, not cached' }]), model);
+    expect(cache.size).toBe(0);
+  });
+});

@@ -3,6 +3,7 @@ import Anthropic from '@anthropic-ai/sdk';
 import type { MessageCreateParamsNonStreaming } from '@anthropic-ai/sdk/resources/messages/messages';
 import { describe, expect, it } from 'vitest';
 import type { Emulator } from '../../src/mock/emulator';
+import { FAULT_LIMITS } from '../../src/mock/faults';
 import { hello, rawPost, sdkClient, testEmulator } from './helpers';
 
 const params = hello() as unknown as MessageCreateParamsNonStreaming;
@@ -187,5 +188,16 @@ describe('permission_error (403) fault scenario', () => {
     expect(apiError.headers.get('x-should-retry')).toBe('false');
     expect(apiError.requestID).toMatch(/^req_/);
     expect(statuses).toEqual([403]);
+  });
+});
+
+describe('the fault queue is bounded', () => {
+  it('refuses counts, latencies and retry-after beyond FAULT_LIMITS, and keeps at most maxQueued scenarios', () => {
+    const emulator = testEmulator();
+    expect(() => emulator.inject({ kind: 'overloaded', count: Number.MAX_SAFE_INTEGER })).toThrow(RangeError);
+    expect(() => emulator.inject({ kind: 'latency', ms: FAULT_LIMITS.maxLatencyMs + 1 })).toThrow(RangeError);
+    expect(() => emulator.inject({ kind: 'rate_limit', retryAfterSeconds: 1e300 })).toThrow(RangeError);
+    for (let i = 0; i < FAULT_LIMITS.maxQueued + 10; i++) emulator.inject({ kind: 'api_error' });
+    expect(emulator.pendingFaults()).toHaveLength(FAULT_LIMITS.maxQueued);
   });
 });

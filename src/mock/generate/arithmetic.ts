@@ -258,6 +258,16 @@ function evaluate(node: Node, steps: string[]): number {
 function findExpressions(text: string): Calculation[] {
   const tokens = tokenize(text);
   const found: Calculation[] = [];
+  // Trying every slice of a run is cubic in its length ("What is " + 400 "(" took seconds): slices are bounded in
+  // length and the whole search in parser steps.
+  let steps = MATH_LIMITS.maxParseSteps;
+  // Parentheses opened minus closed before each token: a slice whose count does not balance cannot parse, so it is
+  // skipped without running the parser.
+  const depthBefore: number[] = [0];
+  for (const token of tokens) {
+    const last = depthBefore[depthBefore.length - 1]!;
+    depthBefore.push(token.kind === 'op' && token.value === '(' ? last + 1 : token.kind === 'op' && token.value === ')' ? last - 1 : last);
+  }
   let start = 0;
   while (start < tokens.length) {
     if (tokens[start]!.kind === 'word') {
@@ -268,9 +278,11 @@ function findExpressions(text: string): Calculation[] {
     while (end < tokens.length && tokens[end]!.kind !== 'word') end++;
     // Try the longest parsable slice starting at each position of the run.
     let consumedTo = end;
-    for (let from = start; from < end; from++) {
+    for (let from = start; from < end && steps > 0; from++) {
       let parsed: { node: Node; to: number } | null = null;
-      for (let to = end; to > from; to--) {
+      for (let to = Math.min(end, from + MATH_LIMITS.maxExpressionTokens); to > from && steps > 0; to--) {
+        if (depthBefore[to] !== depthBefore[from]) continue;
+        steps -= to - from;
         const node = new Parser(tokens.slice(from, to)).parseAll();
         if (node && isOperation(node)) {
           parsed = { node, to };
@@ -375,7 +387,9 @@ function unitLabel(scale: TemperatureScale): string {
   return scale === 'K' ? 'K' : `°${scale}`;
 }
 
-const NUMBER = String.raw`(-?\d+(?:\.\d+)?)`;
+// The look-behind lets a number start only where a digit run starts: without it a 30,000-digit run is tried from
+// every digit, each try scanning to the run's end (quadratic).
+const NUMBER = String.raw`(?<![\d.])(-?\d+(?:\.\d+)?)`;
 const TEMPERATURE = new RegExp(
   String.raw`${NUMBER}\s*(°\s*[CFK]\b|degrees?\s+(?:celsius|fahrenheit|centigrade|c|f)\b|celsius|fahrenheit|centigrade|kelvin|[CFK]\b)[^\d]*?\b(?:to|in|into|as)\s+(?:degrees?\s+)?(°?\s*[CFK]\b|celsius|fahrenheit|centigrade|kelvin)`,
   'gi',
@@ -432,8 +446,8 @@ export function bmiCategory(bmi: number): string {
 
 function findBmi(text: string): Calculation | null {
   if (!/\bbmi\b|body mass index/i.test(text)) return null;
-  const weight = /(\d+(?:\.\d+)?)\s*(?:kg|kgs|kilograms?|kilos?)\b/i.exec(text);
-  const height = /(\d+(?:\.\d+)?)\s*(cm|m|meters?|metres?)\b/i.exec(text);
+  const weight = /(?<![\d.])(\d+(?:\.\d+)?)\s*(?:kg|kgs|kilograms?|kilos?)\b/i.exec(text);
+  const height = /(?<![\d.])(\d+(?:\.\d+)?)\s*(cm|m|meters?|metres?)\b/i.exec(text);
   if (!weight || !height) return null;
   const kg = Number(weight[1]);
   const m = height[2]!.toLowerCase() === 'cm' ? Number(height[1]) / 100 : Number(height[1]);
@@ -474,8 +488,31 @@ function findFactorial(text: string): Calculation | null {
   };
 }
 
+/**
+ * Bounds on the arithmetic search (the emulator's own): the math a learner asks about sits in a sentence or two, so
+ * only the start of a long text is searched, and the expression search stops after a fixed amount of parsing.
+ */
+export const MATH_LIMITS = {
+  /** Characters of a text searched for calculations. */
+  maxChars: 4_000,
+  /** Tokens one expression may span. */
+  maxExpressionTokens: 64,
+  /** Tokens the parser may visit in one search, in total. */
+  maxParseSteps: 50_000,
+} as const;
+
+let lastSearch: { text: string; found: Calculation[] } | null = null;
+
 /** All calculations the text asks for, in the order they appear. Empty when there is no math. */
-export function findCalculations(text: string): Calculation[] {
+export function findCalculations(fullText: string): Calculation[] {
+  // Memoised for the last text: tool scoring asks again for every tool.
+  if (lastSearch?.text === fullText) return lastSearch.found;
+  const found = searchCalculations(fullText.slice(0, MATH_LIMITS.maxChars));
+  lastSearch = { text: fullText, found };
+  return found;
+}
+
+function searchCalculations(text: string): Calculation[] {
   const conversions = findConversions(text);
   const bmi = findBmi(text);
   const factorial = findFactorial(text);
@@ -483,7 +520,7 @@ export function findCalculations(text: string): Calculation[] {
   // Numbers already used by a conversion or BMI are not re-read as an expression.
   let rest = text;
   for (const match of [...text.matchAll(TEMPERATURE), ...text.matchAll(MEASURE)]) rest = rest.replace(match[0], ' ');
-  if (bmi) rest = rest.replace(/(\d+(?:\.\d+)?)\s*(kg|kgs|kilograms?|kilos?|cm|m|meters?|metres?)\b/gi, ' ');
+  if (bmi) rest = rest.replace(/(?<![\d.])(\d+(?:\.\d+)?)\s*(kg|kgs|kilograms?|kilos?|cm|m|meters?|metres?)\b/gi, ' ');
   const expressions = findExpressions(rest);
   return [...conversions, ...(bmi ? [bmi] : []), ...expressions];
 }

@@ -85,7 +85,34 @@ function systemText(params: MessageCreateParamsBase): string {
   return parts.join('\n').trim();
 }
 
+/**
+ * The generators read at most this many characters of any one text, and the latest `MAX_USER_TEXTS` user texts:
+ * their pattern matching is linear, but a 32 MB prompt must still be answered in bounded time (in the page, on the
+ * main thread). Token counts and cache accounting still see the whole request. The emulator's own bound.
+ */
+export const MAX_GENERATION_CHARS = 50_000;
+export const MAX_USER_TEXTS = 100;
+
+const clip = (text: string): string => (text.length > MAX_GENERATION_CHARS ? text.slice(0, MAX_GENERATION_CHARS) : text);
+
 export function readConversation(params: MessageCreateParamsBase): Conversation {
+  const full = readFullConversation(params);
+  const clipResult = (result: ReturnedToolResult): ReturnedToolResult => ({ ...result, content: clip(result.content) });
+  return {
+    ...full,
+    system: clip(full.system),
+    lastUserText: clip(full.lastUserText),
+    questionText: clip(full.questionText),
+    userTexts: full.userTexts.slice(-MAX_USER_TEXTS).map(clip),
+    prefill: full.prefill === null ? null : clip(full.prefill),
+    toolResults: full.toolResults.map(clipResult),
+    exchangeResults: full.exchangeResults.slice(-MAX_USER_TEXTS).map(clipResult),
+    previousAssistantText: clip(full.previousAssistantText),
+    sources: full.sources.slice(-MAX_USER_TEXTS).map((source) => ({ title: clip(source.title), text: clip(source.text) })),
+  };
+}
+
+function readFullConversation(params: MessageCreateParamsBase): Conversation {
   const messages = params.messages;
   const last = messages[messages.length - 1];
   const prefill = last && last.role === 'assistant' ? textOf(blocksOf(last)) : null;

@@ -22,6 +22,63 @@ export interface JsonSchema {
   format?: string;
 }
 
+/**
+ * Bounds on the work one synthesis does. Schemas come from the request, so a `minItems: 1e9` or a schema with
+ * thousands of properties must not make the emulator build a huge value: a real reply would stop at `max_tokens`
+ * long before (and applyOutputLimits cuts the JSON text there too). These are the emulator's own choices.
+ */
+export const SCHEMA_LIMITS = {
+  /** Items generated for one array, whatever its `minItems`. */
+  maxArrayItems: 100,
+  /** Values generated in total for one schema. */
+  maxValues: 2_000,
+  /** Nesting followed; deeper sub-schemas get a placeholder. */
+  maxDepth: 32,
+  /** Enum values considered when matching the user's words. */
+  maxEnumValues: 200,
+  /** Characters of a name or description read for hints. */
+  maxHintChars: 300,
+  /** Characters of the user's words searched for entities. */
+  maxTextChars: 20_000,
+} as const;
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const finite = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+
+/**
+ * The keywords this generator reads, each kept only when it has the type JSON Schema gives it: a malformed keyword
+ * in a request's schema (`required: 0`, `enum: "a"`) is ignored rather than crashing the emulator.
+ */
+export function readSchema(value: unknown): JsonSchema {
+  if (!isRecord(value)) return {};
+  const schema: JsonSchema = {};
+  if (typeof value.type === 'string') schema.type = value.type;
+  else if (Array.isArray(value.type)) schema.type = value.type.filter((t): t is string => typeof t === 'string');
+  if (isRecord(value.properties)) schema.properties = value.properties as Record<string, JsonSchema>;
+  if (Array.isArray(value.required)) schema.required = value.required.filter((name): name is string => typeof name === 'string');
+  if (isRecord(value.items)) schema.items = value.items as JsonSchema;
+  if (Array.isArray(value.enum)) schema.enum = value.enum.slice(0, SCHEMA_LIMITS.maxEnumValues);
+  if (value.const !== undefined) schema.const = value.const;
+  if (value.default !== undefined) schema.default = value.default;
+  if (typeof value.description === 'string') schema.description = value.description.slice(0, SCHEMA_LIMITS.maxHintChars);
+  const minimum = finite(value.minimum);
+  if (minimum !== undefined) schema.minimum = minimum;
+  const maximum = finite(value.maximum);
+  if (maximum !== undefined) schema.maximum = maximum;
+  const minItems = finite(value.minItems);
+  if (minItems !== undefined && minItems > 0) schema.minItems = minItems;
+  if (Array.isArray(value.anyOf)) schema.anyOf = value.anyOf as JsonSchema[];
+  if (Array.isArray(value.oneOf)) schema.oneOf = value.oneOf as JsonSchema[];
+  if (typeof value.format === 'string') schema.format = value.format;
+  return schema;
+}
+
+/** What is left of a synthesis's work allowance. */
+interface Budget {
+  values: number;
+}
+
 /** What the user's words offer to fill a schema. */
 export interface Entities {
   text: string;
@@ -67,7 +124,17 @@ export function isTimeZoneProperty(name: string, description = ''): boolean {
 
 const NOT_PLACES = /^(?:I|The|A|An|And|Or|What|How|Celsius|Fahrenheit|Kelvin|Please|Also|Then|Convert|Compute|Calculate|Search|Find|Tell|Get|Check|BMI)$/;
 
+let lastEntities: { text: string; context: string; answer: Entities['answer']; entities: Entities } | null = null;
+
+/** The entities of `text` (memoised for the last call: tool scoring asks again for every tool). */
 export function extractEntities(text: string, context: string = text, answer: Entities['answer'] = null): Entities {
+  if (lastEntities && lastEntities.text === text && lastEntities.context === context && lastEntities.answer === answer) return lastEntities.entities;
+  const entities = readEntities(text.slice(0, SCHEMA_LIMITS.maxTextChars), context.slice(0, SCHEMA_LIMITS.maxTextChars), answer);
+  lastEntities = { text, context, answer, entities };
+  return entities;
+}
+
+function readEntities(text: string, context: string, answer: Entities['answer']): Entities {
   const places: string[] = [];
   const add = (place: string) => {
     const clean = place.trim().replace(/[.,!?]+$/, '');
@@ -105,7 +172,8 @@ export function extractEntities(text: string, context: string = text, answer: En
     numbers,
     expression: calculation?.ascii ?? null,
     query: query || text.trim(),
-    email: /[\w.+-]+@[\w-]+\.[\w.]+/.exec(text)?.[0] ?? null,
+    // Starts only where a word starts, so a long word without "@" costs one pass, not one pass per letter.
+    email: /(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+/.exec(text)?.[0] ?? null,
     names,
   };
 }
@@ -125,7 +193,7 @@ export function mentionedEnumValue(values: unknown[], text: string, which: 'firs
   for (const value of values) {
     if (typeof value !== 'string' && typeof value !== 'number') continue;
     const key = String(value).toLowerCase();
-    const variants = [key, key.replace(/_/g, ' '), ...(UNIT_SYNONYMS[key] ?? [])];
+    const variants = [key, key.replace(/_/g, ' '), ...(Object.hasOwn(UNIT_SYNONYMS, key) ? UNIT_SYNONYMS[key]! : [])];
     for (const variant of variants) {
       const index = variant.length <= 2 ? lower.search(new RegExp(`(?:°|\\b)${variant.replace(/[^a-z0-9]/g, '')}\\b`)) : which === 'last' ? lower.lastIndexOf(variant) : lower.indexOf(variant);
       // By default the last mention wins ("weather in Paris, in celsius"); a `from_unit` takes the first.
@@ -156,8 +224,13 @@ interface Fill {
   fromUser: boolean;
 }
 
+/** The words a property's name and description offer as hints, bounded. */
+function hintOf(name: string, schema: JsonSchema): string {
+  return `${name.slice(0, SCHEMA_LIMITS.maxHintChars)} ${schema.description ?? ''}`.toLowerCase();
+}
+
 function numberFor(name: string, schema: JsonSchema, entities: Entities, used: Set<number>): Fill {
-  const hint = `${name} ${schema.description ?? ''}`.toLowerCase();
+  const hint = hintOf(name, schema);
   const take = (predicate: (n: Entities['numbers'][number]) => boolean): number | null => {
     const index = entities.numbers.findIndex((n, i) => !used.has(i) && predicate(n));
     if (index < 0) return null;
@@ -185,12 +258,14 @@ function numberFor(name: string, schema: JsonSchema, entities: Entities, used: S
   return { value: clamp(value, schema), fromUser: true };
 }
 
-function stringFor(name: string, schema: JsonSchema, entities: Entities, placeIndex: { next: number }): Fill {
-  const hint = `${name} ${schema.description ?? ''}`.toLowerCase();
+function stringFor(rawName: string, schema: JsonSchema, entities: Entities, placeIndex: { next: number }): Fill {
+  const name = rawName.slice(0, SCHEMA_LIMITS.maxHintChars);
+  const hint = hintOf(name, schema);
   if (isTimeZoneProperty(name, schema.description)) {
     const place = entities.places[placeIndex.next] ?? entities.places[0];
     placeIndex.next += 1;
-    const zone = place ? CITY_TIME_ZONES[place.replace(/,\s*[A-Z]{2}$/, '').toLowerCase()] : undefined;
+    const city = place?.replace(/,\s*[A-Z]{2}$/, '').toLowerCase();
+    const zone = city !== undefined && Object.hasOwn(CITY_TIME_ZONES, city) ? CITY_TIME_ZONES[city] : undefined;
     return zone ? { value: zone, fromUser: true } : { value: 'UTC', fromUser: false };
   }
   if (/location|city|place|where|destination|town|region|country/.test(name.toLowerCase()) || /\b(?:city|location)\b/.test(hint)) {
@@ -216,7 +291,39 @@ function stringFor(name: string, schema: JsonSchema, entities: Entities, placeIn
   return { value: entities.query, fromUser: /query|search|question|topic|keyword|term|text|prompt|message|content|input/.test(hint) };
 }
 
-function fill(name: string, schema: JsonSchema, entities: Entities, used: Set<number>, placeIndex: { next: number }): Fill {
+/** A cheap value of the schema's type, for sub-schemas past the work allowance or the nesting bound. */
+function placeholder(schema: JsonSchema): unknown {
+  if (schema.const !== undefined) return schema.const;
+  if (schema.enum?.length) return schema.enum[0];
+  switch (typeOf(schema)) {
+    case 'number':
+    case 'integer':
+      return schema.minimum ?? 0;
+    case 'boolean':
+      return false;
+    case 'array':
+      return [];
+    case 'object':
+      return {};
+    case 'null':
+      return null;
+    default:
+      return '';
+  }
+}
+
+interface FillState {
+  entities: Entities;
+  used: Set<number>;
+  placeIndex: { next: number };
+  budget: Budget;
+}
+
+function fill(name: string, raw: unknown, state: FillState, depth: number): Fill {
+  const schema = readSchema(raw);
+  state.budget.values -= 1;
+  if (state.budget.values < 0 || depth > SCHEMA_LIMITS.maxDepth) return { value: placeholder(schema), fromUser: false };
+  const { entities, used, placeIndex } = state;
   if (schema.const !== undefined) return { value: schema.const, fromUser: true };
   if (schema.enum?.length) {
     const which = /^(?:from|source|input)|_from$|from_/i.test(name) ? 'first' : 'last';
@@ -228,7 +335,7 @@ function fill(name: string, schema: JsonSchema, entities: Entities, used: Set<nu
     return { value: schema.default !== undefined && schema.enum.includes(schema.default) ? schema.default : schema.enum[0], fromUser: false };
   }
   const variant = schema.anyOf?.[0] ?? schema.oneOf?.[0];
-  if (variant && !schema.type) return fill(name, variant, entities, used, placeIndex);
+  if (variant && !schema.type) return fill(name, variant, state, depth + 1);
   switch (typeOf(schema)) {
     case 'number':
       return numberFor(name, schema, entities, used);
@@ -237,23 +344,26 @@ function fill(name: string, schema: JsonSchema, entities: Entities, used: Set<nu
       return { ...result, value: Math.round(result.value as number) };
     }
     case 'boolean': {
-      const words = name.toLowerCase().split(/[_\s]+/).filter((w) => w.length > 2 && !['include', 'is', 'has', 'use', 'enable'].includes(w));
+      const words = name.slice(0, SCHEMA_LIMITS.maxHintChars).toLowerCase().split(/[_\s]+/).filter((w) => w.length > 2 && !['include', 'is', 'has', 'use', 'enable'].includes(w));
       const mentioned = words.some((w) => entities.text.toLowerCase().includes(w));
       return { value: mentioned ? true : typeof schema.default === 'boolean' ? schema.default : false, fromUser: mentioned };
     }
     case 'array': {
-      const items = schema.items ?? { type: 'string' };
+      const items = readSchema(schema.items ?? { type: 'string' });
       const itemType = typeOf(items);
       let values: unknown[];
       if (itemType === 'number' || itemType === 'integer') values = entities.numbers.map((n) => (itemType === 'integer' ? Math.round(n.value) : n.value));
-      else if (itemType === 'string' && /location|cit(?:y|ies)|place|town/.test(name.toLowerCase())) values = [...entities.places];
-      else values = [fill(name, items, entities, used, placeIndex).value];
-      if (values.length === 0) values = [fill(name, items, entities, used, placeIndex).value];
-      while (values.length < (schema.minItems ?? 0)) values.push(values[0]);
+      else if (itemType === 'string' && /location|cit(?:y|ies)|place|town/.test(name.slice(0, SCHEMA_LIMITS.maxHintChars).toLowerCase())) values = [...entities.places];
+      else values = [fill(name, items, state, depth + 1).value];
+      if (values.length === 0) values = [fill(name, items, state, depth + 1).value];
+      values = values.slice(0, SCHEMA_LIMITS.maxArrayItems);
+      // `minItems` is obeyed up to the bound: repeats of the first item cost nothing to build.
+      const wanted = Math.min(schema.minItems ?? 0, SCHEMA_LIMITS.maxArrayItems);
+      while (values.length < wanted) values.push(values[0]);
       return { value: values, fromUser: values.length > 0 };
     }
     case 'object':
-      return { value: synthesizeObject(schema, entities, used, placeIndex), fromUser: true };
+      return { value: synthesizeObject(schema, state, depth), fromUser: true };
     case 'null':
       return { value: null, fromUser: true };
     default:
@@ -261,20 +371,27 @@ function fill(name: string, schema: JsonSchema, entities: Entities, used: Set<nu
   }
 }
 
-function synthesizeObject(schema: JsonSchema, entities: Entities, used: Set<number>, placeIndex: { next: number }): Record<string, unknown> {
+function synthesizeObject(schema: JsonSchema, state: FillState, depth: number): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   const required = new Set(schema.required ?? []);
-  for (const [name, property] of Object.entries(schema.properties ?? {})) {
-    const filled = fill(name, property ?? {}, entities, used, placeIndex);
+  for (const [name, raw] of Object.entries(schema.properties ?? {})) {
+    const property = readSchema(raw);
+    // Past the allowance only required properties are still written, with placeholders.
+    if (state.budget.values <= 0) {
+      if (required.has(name)) result[name] = placeholder(property);
+      continue;
+    }
+    const filled = fill(name, raw, state, depth + 1);
     // Optional properties appear only when the user actually supplied them.
-    if (required.has(name) || (filled.fromUser && (property.enum || typeOf(property) !== 'string' || filled.value !== entities.query))) result[name] = filled.value;
+    if (required.has(name) || (filled.fromUser && (property.enum || typeOf(property) !== 'string' || filled.value !== state.entities.query))) result[name] = filled.value;
   }
   return result;
 }
 
 /** A value valid against `schema`, filled from `text`. */
 export function synthesizeFromSchema(schema: JsonSchema, text: string, context: string = text, answer: Entities['answer'] = null): unknown {
-  const entities = extractEntities(text, context, answer);
-  if (typeOf(schema) === 'object') return synthesizeObject(schema, entities, new Set(), { next: 0 });
-  return fill('value', schema, entities, new Set(), { next: 0 }).value;
+  const state: FillState = { entities: extractEntities(text, context, answer), used: new Set(), placeIndex: { next: 0 }, budget: { values: SCHEMA_LIMITS.maxValues } };
+  const root = readSchema(schema);
+  if (typeOf(root) === 'object') return synthesizeObject(root, state, 0);
+  return fill('value', root, state, 0).value;
 }

@@ -113,7 +113,8 @@ const NUMBER_WORDS: Record<string, number> = {
 function numberFrom(word: string | undefined): number | null {
   if (!word) return null;
   if (/^\d+$/.test(word)) return Number(word);
-  return NUMBER_WORDS[word.toLowerCase()] ?? null;
+  const lower = word.toLowerCase();
+  return Object.hasOwn(NUMBER_WORDS, lower) ? NUMBER_WORDS[lower]! : null;
 }
 
 function counting(question: string): Reply | null {

@@ -4,9 +4,9 @@
  * `https://api.anthropic.com<path>` answered by the same `Emulator`; response bodies are streamed as they are
  * produced and the emulator's work is aborted when the client disconnects.
  *
- * Control routes (not part of the API): `POST /_emulator/faults` with a FaultScenario JSON body,
- * `GET /_emulator/faults`, `POST /_emulator/reset`; and the request header
- * `x-emulator-fault: rate_limit|overloaded|api_error|permission|spend_limit|stream_error` as a one-request shortcut.
+ * Control routes (not part of the API): `POST /_emulator/faults` with a FaultScenario JSON body (or a list),
+ * `GET /_emulator/faults`, `DELETE /_emulator/faults`, `POST /_emulator/reset`; and the request header
+ * `x-emulator-fault: rate_limit|overloaded|api_error|permission|spend_limit|stream_error`, which applies to its own request only.
  *
  * Browser pages: like the API, a request with an `Origin` header must opt in with
  * `anthropic-dangerous-direct-browser-access: true` (browser-access.ts), else it gets a 401 without CORS headers.
@@ -15,11 +15,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { BROWSER_ACCESS_HEADER, CORS_OPT_IN_MESSAGE, isBrowserRequestWithoutOptIn } from '../browser-access';
 import { createEmulator, type Emulator, type EmulatorOptions } from '../emulator';
-import { apiError, apiErrorBody, internalError, invalidRequest, notFound, type ApiFailure } from '../errors';
-import { parseFaultScenario, type FaultScenario } from '../faults';
+import { apiError, apiErrorBody, invalidRequest, notFound, type ApiFailure } from '../errors';
+import { FAULT_LIMITS, parseFaultScenario, type FaultScenario } from '../faults';
 import { createIdGenerator } from '../ids';
 import { API_ORIGIN } from '../../anthropic-api';
 import { PUBLIC_ORIGIN_HEADER } from '../runtime';
+import { parseJsonBody } from '../validate';
 import { MAX_REQUEST_BYTES } from '../validate/size';
 
 export interface MockServerOptions {
@@ -54,7 +55,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const emulator = options.emulator ?? createEmulator(options.emulatorOptions);
   const server: Server = createServer((req, res) => {
     serve(emulator, req, res).catch((error: unknown) => {
-      if (!res.headersSent) sendError(res, internalError(describe(error)));
+      if (!res.headersSent) sendError(res, apiError(500, 'api_error', 'Internal server error'));
+      else res.destroy(error instanceof Error ? error : undefined);
       res.end();
     });
   });
@@ -79,8 +81,27 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   };
 }
 
+/** Methods a fetch `Request` can carry; others (TRACE, CONNECT, TRACK) are answered like an unknown route. */
+const FETCH_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * The path and query of a request target: origin-form as sent, absolute-form (`GET http://host/v1/models`, which
+ * servers must accept, RFC 9112 §3.2.2) reduced to its path; null for anything else (`*`, garbage).
+ */
+export function targetPath(target: string): string | null {
+  if (target.startsWith('/')) return target;
+  if (/^https?:\/\//i.test(target)) {
+    try {
+      const url = new URL(target);
+      return `${url.pathname}${url.search}`;
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
 async function serve(emulator: Emulator, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const path = req.url ?? '/';
   const method = (req.method ?? 'GET').toUpperCase();
   if (method === 'OPTIONS') {
     // Preflight for browser pages pointed at the local server.
@@ -92,9 +113,17 @@ async function serve(emulator: Emulator, req: IncomingMessage, res: ServerRespon
     res.end();
     return;
   }
+  const path = targetPath(req.url ?? '/');
+  if (path === null || !FETCH_METHODS.has(method)) {
+    // The API answers unknown routes with 404 not_found_error (handlers.ts); a method or target no route can have
+    // is one of them.
+    req.resume();
+    sendError(res, notFound('Not Found'));
+    return;
+  }
   const received = method === 'GET' || method === 'HEAD' ? undefined : await readAll(req, MAX_REQUEST_BYTES);
   const body = received?.bytes;
-  if (path.startsWith('/_emulator/')) return serveControl(emulator, method, path, body, res);
+  if (path.startsWith('/_emulator/')) return serveControl(emulator, method, path, received, res);
 
   if (isBrowserRequestWithoutOptIn({
     origin: headerValue(req.headers.origin),
@@ -105,14 +134,15 @@ async function serve(emulator: Emulator, req: IncomingMessage, res: ServerRespon
     return;
   }
 
+  // A fault named in the header applies to this request only (never queued for a later one).
   const shortcut = headerValue(req.headers['x-emulator-fault']);
+  let fault: FaultScenario | undefined;
   if (shortcut !== undefined) {
-    const scenario = SHORTCUT_FAULTS[shortcut];
-    if (!scenario) {
+    fault = Object.hasOwn(SHORTCUT_FAULTS, shortcut) ? SHORTCUT_FAULTS[shortcut] : undefined;
+    if (!fault) {
       sendError(res, invalidRequest(`x-emulator-fault: unknown fault "${shortcut}"; use one of ${Object.keys(SHORTCUT_FAULTS).join(', ')}`));
       return;
     }
-    emulator.inject(scenario);
   }
 
   const disconnect = new AbortController();
@@ -136,9 +166,11 @@ async function serve(emulator: Emulator, req: IncomingMessage, res: ServerRespon
   });
   let response: Response;
   try {
-    response = await emulator.handle(request);
-  } catch (error) {
-    sendError(res, apiError(502, 'api_error', `the emulator could not answer: ${describe(error)}`));
+    response = await emulator.handle(request, fault ? { fault } : {});
+  } catch {
+    if (disconnect.signal.aborted) return;
+    // handle() rejects only as fetch would (an emulated network failure); never expected here. No internals leak.
+    sendError(res, apiError(500, 'api_error', 'Internal server error'));
     return;
   }
   // A browser page pointed at this server can only read non-safelisted headers that are exposed; the SDK needs
@@ -168,37 +200,53 @@ async function serve(emulator: Emulator, req: IncomingMessage, res: ServerRespon
   res.end();
 }
 
-function serveControl(emulator: Emulator, method: string, path: string, body: Uint8Array | undefined, res: ServerResponse): void {
+/**
+ * The control routes, not part of the API. Their input is validated like an API request's and every answer,
+ * errors included, is in the API's shape with a `request-id`.
+ */
+function serveControl(emulator: Emulator, method: string, path: string, received: ReceivedBody | undefined, res: ServerResponse): void {
   const route = path.split('?')[0];
   if (route === '/_emulator/faults' && method === 'GET') {
-    sendJson(res, 200, { pending: emulator.pendingFaults() });
+    sendOk(res, { pending: emulator.pendingFaults() });
+    return;
+  }
+  if (route === '/_emulator/faults' && method === 'DELETE') {
+    emulator.clearFaults();
+    sendOk(res, { pending: emulator.pendingFaults() });
     return;
   }
   if (route === '/_emulator/faults' && method === 'POST') {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(new TextDecoder().decode(body ?? new Uint8Array()));
-    } catch (error) {
-      sendError(res, invalidRequest(`body is not JSON: ${describe(error)}`));
+    if (received?.tooLarge) {
+      sendError(res, apiError(413, 'request_too_large', `Request exceeds the maximum allowed number of bytes (${MAX_REQUEST_BYTES}).`));
       return;
     }
-    const scenarios = Array.isArray(parsed) ? parsed : [parsed];
+    const parsed = parseJsonBody(new TextDecoder().decode(received?.bytes ?? new Uint8Array()));
+    if (!parsed.ok) {
+      sendError(res, parsed.failure);
+      return;
+    }
+    const scenarios = Array.isArray(parsed.value) ? parsed.value : [parsed.value];
+    if (scenarios.length === 0 || scenarios.length > FAULT_LIMITS.maxQueued) {
+      sendError(res, invalidRequest(`send one FaultScenario or a list of 1 to ${FAULT_LIMITS.maxQueued}`));
+      return;
+    }
     const checked = scenarios.map(parseFaultScenario);
-    const problem = checked.find((item): item is string => typeof item === 'string');
-    if (problem !== undefined) {
-      sendError(res, invalidRequest(problem));
+    const problem = checked.findIndex((item) => typeof item === 'string');
+    if (problem >= 0) {
+      const where = Array.isArray(parsed.value) ? `${problem}: ` : '';
+      sendError(res, invalidRequest(`${where}${checked[problem] as string}`));
       return;
     }
     for (const scenario of checked as FaultScenario[]) emulator.inject(scenario);
-    sendJson(res, 200, { pending: emulator.pendingFaults() });
+    sendOk(res, { pending: emulator.pendingFaults() });
     return;
   }
   if (route === '/_emulator/reset' && method === 'POST') {
     emulator.reset();
-    sendJson(res, 200, { reset: true });
+    sendOk(res, { reset: true });
     return;
   }
-  sendError(res, notFound(`unknown control route ${method} ${route}`));
+  sendError(res, notFound(`unknown control route ${method} ${route}; the routes are GET, POST and DELETE /_emulator/faults and POST /_emulator/reset`));
 }
 
 interface ReceivedBody {
@@ -250,18 +298,16 @@ const serverRequestIds = createIdGenerator('mock-server');
 
 /** An error in the API's shape; every API response, errors included, carries a request id (REF §2-3, docs: …/api/errors). */
 function sendError(res: ServerResponse, failure: ApiFailure): void {
-  sendJson(res, failure.status, apiErrorBody(failure, serverRequestIds.next('req_')));
+  const requestId = serverRequestIds.next('req_');
+  sendJson(res, failure.status, apiErrorBody(failure, requestId), requestId);
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const requestId = (body as { request_id?: unknown }).request_id;
-  res.writeHead(status, {
-    'content-type': 'application/json',
-    ...(typeof requestId === 'string' ? { 'request-id': requestId } : {}),
-  });
+/** A control route's answer, with the `request-id` every response carries. */
+function sendOk(res: ServerResponse, body: unknown): void {
+  sendJson(res, 200, body, serverRequestIds.next('req_'));
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, requestId: string): void {
+  res.writeHead(status, { 'content-type': 'application/json', 'request-id': requestId });
   res.end(JSON.stringify(body));
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -109,6 +109,16 @@ function checkOutputConfig(config: unknown): ApiFailure | null {
   const formatType = expectLiteral(['output_config', 'format', 'type'], format.type, ['json_schema']);
   if (formatType) return formatType;
   if (!isObject(format.schema)) return invalid(['output_config', 'format', 'schema'], typeMessages.object);
+  // The same shape rules as a tool's input_schema (validate/tools.ts): `properties` an object, `required` a list of
+  // strings. Deeper keywords are read leniently by the value generator (generate/schema-values.ts).
+  const schema = format.schema;
+  if (schema.properties !== undefined && schema.properties !== null && !isObject(schema.properties)) {
+    return invalid(['output_config', 'format', 'schema', 'properties'], typeMessages.object);
+  }
+  if (schema.required !== undefined && schema.required !== null &&
+      !(Array.isArray(schema.required) && schema.required.every((item) => typeof item === 'string'))) {
+    return invalid(['output_config', 'format', 'schema', 'required'], typeMessages.list);
+  }
   return null;
 }
 

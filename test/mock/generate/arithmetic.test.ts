@@ -66,3 +66,15 @@ describe('findCalculations', () => {
     expect(findCalculations('I have 3 apples')).toEqual([]);
   });
 });
+
+describe('the arithmetic search on pathological text', () => {
+  it('finds nothing in a run of 400 or 100,000 "(" (the search skips unbalanced slices; no cubic work)', () => {
+    expect(findCalculations(`What is ${'('.repeat(400)}`)).toEqual([]);
+    expect(findCalculations(`What is ${'('.repeat(100_000)}`)).toEqual([]);
+  });
+
+  it('still finds nested expressions, and a conversion after a 3,000-digit run', () => {
+    expect(findCalculations('What is ((2 + 3) * (4 - 1))?')[0]?.short).toBe('15');
+    expect(findCalculations(`${'7'.repeat(3_000)} and convert 5 km to miles`).map((c) => c.short)).toContain('3.107 miles');
+  });
+});

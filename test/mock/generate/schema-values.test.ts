@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractEntities, mentionedEnumValue, synthesizeFromSchema, type JsonSchema } from '../../../src/mock/generate/schema-values';
+import { extractEntities, mentionedEnumValue, SCHEMA_LIMITS, synthesizeFromSchema, type JsonSchema } from '../../../src/mock/generate/schema-values';
 
 describe('synthesizeFromSchema', () => {
   const forecast: JsonSchema = {
@@ -63,5 +63,28 @@ describe('entities and enums', () => {
     expect(mentionedEnumValue(['celsius', 'fahrenheit'], 'convert 100°F to celsius')).toBe('celsius');
     expect(mentionedEnumValue(['celsius', 'fahrenheit'], 'convert 100°F to celsius', 'first')).toBe('fahrenheit');
     expect(mentionedEnumValue(['low', 'high'], 'nothing here')).toBeNull();
+  });
+});
+
+describe('schemas from the request are read defensively and bounded', () => {
+  it('minItems: 1e9 yields an array of at most SCHEMA_LIMITS.maxArrayItems, still obeying small minItems', () => {
+    const huge = synthesizeFromSchema({ type: 'object', properties: { a: { type: 'array', minItems: 1e9, items: { type: 'array', minItems: 1e9 } } }, required: ['a'] }, 'hi') as { a: unknown[][] };
+    expect(huge.a.length).toBe(SCHEMA_LIMITS.maxArrayItems);
+    expect(huge.a[0]!.length).toBeLessThanOrEqual(SCHEMA_LIMITS.maxArrayItems);
+    const small = synthesizeFromSchema({ type: 'object', properties: { tags: { type: 'array', minItems: 3, items: { type: 'string' } } }, required: ['tags'] }, 'hi') as { tags: string[] };
+    expect(small.tags).toHaveLength(3);
+  });
+
+  it('malformed keywords (required: 0, properties: 5, enum: "a", a __proto__-like name) are ignored, never thrown', () => {
+    const schema = { type: 'object', required: 0, properties: { a: { type: 'object', required: -1, properties: 5, enum: 'a' }, constructor: { type: 'string' } } } as unknown as JsonSchema;
+    expect(() => synthesizeFromSchema(schema, 'the time in constructor')).not.toThrow();
+  });
+
+  it('a schema with thousands of properties gets at most SCHEMA_LIMITS.maxValues generated values', () => {
+    const properties = Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`p${i}`, { type: 'object', properties: { x: { type: 'string' } }, required: ['x'] }]));
+    const value = synthesizeFromSchema({ type: 'object', properties, required: Object.keys(properties) }, 'hi') as Record<string, Record<string, string>>;
+    expect(Object.keys(value)).toHaveLength(5_000);
+    const filled = Object.values(value).filter((entry) => entry.x !== undefined).length;
+    expect(filled).toBeLessThanOrEqual(SCHEMA_LIMITS.maxValues);
   });
 });

@@ -247,3 +247,81 @@ describe('browser pages (CORS) against the Node server', () => {
     expect(response.headers.get('access-control-allow-methods')).toContain('DELETE');
   });
 });
+
+describe('the Node server under bad input', () => {
+  let server: RunningMockServer;
+  beforeAll(async () => {
+    server = await startMockServer({ port: 0, emulatorOptions: { pacing: 'instant', seed: 'bad-input' } });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  /** Sends raw HTTP/1.1 text and resolves with the whole reply (the request asks the server to close). */
+  function raw(text: string): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      const socket = connect(server.port, '127.0.0.1', () => socket.write(text));
+      socket.on('data', (chunk) => chunks.push(chunk));
+      socket.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      socket.on('error', reject);
+    });
+  }
+  const auth = `x-api-key: ${TEST_KEY}\r\nanthropic-version: 2023-06-01\r\n`;
+
+  it('answers TRACE like an unknown route: 404 not_found_error with a request-id, not a 500', async () => {
+    const reply = await raw(`TRACE /v1/messages HTTP/1.1\r\nhost: x\r\n${auth}connection: close\r\n\r\n`);
+    expect(reply.split('\r\n')[0]).toBe('HTTP/1.1 404 Not Found');
+    expect(reply).toMatch(/\r\nrequest-id: req_/);
+    expect(reply).toContain('"type":"not_found_error"');
+  });
+
+  it('routes an absolute-form request target by its path (RFC 9112 §3.2.2), not a 502', async () => {
+    const reply = await raw(`GET http://127.0.0.1:${server.port}/v1/models/claude-haiku-5-5 HTTP/1.1\r\nhost: x\r\n${auth}connection: close\r\n\r\n`);
+    expect(reply.split('\r\n')[0]).toBe('HTTP/1.1 200 OK');
+    expect(reply).toContain('"id":"claude-haiku-5-5"');
+  });
+
+  it('x-emulator-fault applies to its own request only, whatever the route, and never waits in the queue', async () => {
+    const headers = { 'x-api-key': TEST_KEY, 'anthropic-version': '2023-06-01', 'content-type': 'application/json' };
+    const models = await fetch(`${server.url}/v1/models`, { headers: { ...headers, 'x-emulator-fault': 'overloaded' } });
+    expect(models.status).toBe(529);
+    const unauthorized = await fetch(`${server.url}/v1/messages`, {
+      method: 'POST', headers: { 'anthropic-version': '2023-06-01', 'x-emulator-fault': 'api_error' }, body: JSON.stringify(hello()),
+    });
+    expect(unauthorized.status).toBe(401);
+    expect(server.emulator.pendingFaults()).toEqual([]);
+    const next = await fetch(`${server.url}/v1/messages`, { method: 'POST', headers, body: JSON.stringify(hello()) });
+    expect(next.status).toBe(200);
+  });
+
+  it('control routes validate their input in the API error shape, bound scenarios, and carry request-id', async () => {
+    const listed = await fetch(`${server.url}/_emulator/faults`);
+    expect(listed.headers.get('request-id')).toMatch(/^req_/);
+    for (const scenario of [
+      { kind: 'overloaded', count: Number.MAX_SAFE_INTEGER },
+      { kind: 'rate_limit', retryAfterSeconds: 1e300 },
+      { kind: 'latency', ms: 1e12 },
+      'not a scenario',
+      [],
+    ]) {
+      const refused = await fetch(`${server.url}/_emulator/faults`, { method: 'POST', body: JSON.stringify(scenario) });
+      expect(refused.status, JSON.stringify(scenario)).toBe(400);
+      const body = (await refused.json()) as { type: string; error: { type: string; message: string }; request_id: string };
+      expect(body).toMatchObject({ type: 'error', error: { type: 'invalid_request_error' } });
+      expect(refused.headers.get('request-id')).toBe(body.request_id);
+    }
+    const notJson = await fetch(`${server.url}/_emulator/faults`, { method: 'POST', body: '{' });
+    expect(notJson.status).toBe(400);
+    expect(server.emulator.pendingFaults()).toEqual([]);
+    // A scenario at the bounds still works, and a later request is answered normally once it is used.
+    await fetch(`${server.url}/_emulator/faults`, { method: 'POST', body: JSON.stringify({ kind: 'rate_limit', retryAfterSeconds: 3600 }) });
+    const limited = await fetch(`${server.url}/v1/messages`, {
+      method: 'POST', headers: { 'x-api-key': TEST_KEY, 'anthropic-version': '2023-06-01' }, body: JSON.stringify(hello()),
+    });
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('3600');
+    const cleared = await fetch(`${server.url}/_emulator/faults`, { method: 'DELETE' });
+    expect(await cleared.json()).toEqual({ pending: [] });
+  });
+});
