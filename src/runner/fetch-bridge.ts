@@ -1,6 +1,7 @@
 import { redactHeaders, type Backend } from '../backend';
 import { BodyTextCollector, bodyPreview } from './body-preview';
 import type { ExchangeRecord } from './protocol';
+import { ResponseTimer } from './sse-timings';
 import type { PageToWorker, WorkerToPage } from './worker-protocol';
 
 type FetchMessage = Extract<WorkerToPage, { type: 'fetch' }>;
@@ -86,12 +87,9 @@ export class FetchBridge {
     }
 
     const headers: [string, string][] = [...response.headers];
-    record.response = {
-      status: response.status,
-      headers: Object.fromEntries(headers),
-      body: '',
-      streamed: (response.headers.get('content-type') ?? '').includes('text/event-stream'),
-    };
+    const streamed = (response.headers.get('content-type') ?? '').includes('text/event-stream');
+    const timer = new ResponseTimer(started, performance.now(), streamed);
+    record.response = { status: response.status, headers: Object.fromEntries(headers), body: '', streamed, timing: timer.timing };
     this.post({ type: 'fetch-head', fetchId, status: response.status, statusText: response.statusText, headers });
     publish();
 
@@ -112,6 +110,7 @@ export class FetchBridge {
           return;
         }
         const chunk = value.slice(); // own buffer: transferable
+        timer.chunk(value, performance.now());
         responseText.add(value);
         record.response.body = responseText.text();
         this.post({ type: 'fetch-chunk', fetchId, chunk }, [chunk.buffer]);

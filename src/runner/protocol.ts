@@ -42,9 +42,23 @@ export interface ExchangeRecord {
     /** Full body text; for a stream, the raw SSE text received so far. */
     body: string;
     streamed: boolean;
+    /** When the response arrived, in ms from the request's start (see sse-timings.ts). */
+    timing?: ResponseTiming;
   };
   /** A network-level failure (e.g. the CORS `TypeError`), as learner code saw it. */
   error?: string;
+}
+
+/** A response's timing, in ms from the request's start (recorded on the page by sse-timings.ts). */
+export interface ResponseTiming {
+  /** The status line and headers arrived. */
+  headersMs: number;
+  /** The first byte of the body arrived (time to first byte of the body). */
+  firstByteMs?: number;
+  /** For a `text/event-stream`: when each event ended, in order, for the first 2,000 events. */
+  eventOffsetsMs?: number[];
+  /** Events past the first 2,000, counted but not timed. */
+  untimedEvents?: number;
 }
 
 /** A thrown error or unhandled rejection, mapped back to the learner's cell. */

@@ -1,15 +1,19 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import type { ExchangeRecord } from '../runner/protocol';
-import { formatDuration, parseSse, prettyBody } from './format-exchange';
+import { PRICE_TABLE_DATE, PRICE_TABLE_SOURCE } from '../inspector/pricing';
+import { totalUsage } from '../inspector/usage';
+import { formatDuration } from './format-exchange';
 import { sharedStyles } from './shared-styles';
-import './tp-failure-explanation';
+import { usageLine } from './usage-line';
+import './tp-exchange-detail';
 
 /**
- * The network inspector of a cell: every HTTP exchange the run made (method, URL, status,
- * duration; request and response headers and bodies; streamed responses as SSE events).
- * Collapsed by default, except that an API error or a failed request opens the log and its exchange at once,
- * with its plain-words explanation (tp-failure-explanation) above the raw bodies. All content is text.
+ * The network inspector of a cell: every HTTP exchange the run made (method, URL, status, duration), and the
+ * cell's token use and estimated cost. An exchange's details (tp-exchange-detail: headers, bodies, timings,
+ * copies) are rendered only while it is open, so a closed log costs a row per exchange however long the
+ * streams were. Collapsed by default, except that an API error or a failed request opens the log and its
+ * exchange at once, with its plain-words explanation. All content is text.
  *
  * @csspart summary - the "Network" toggle
  */
@@ -65,74 +69,73 @@ export class TpNetworkLog extends LitElement {
       .duration {
         color: var(--tp-muted);
       }
-      .body {
-        padding: 0 0.25rem 0.5rem 1.25rem;
-      }
-      h4 {
-        margin: 0.5rem 0 0.25rem;
-        font-size: 0.75rem;
-        text-transform: uppercase;
-        letter-spacing: 0.04em;
-        color: var(--tp-muted);
-      }
-      pre {
-        margin: 0;
-        padding: 0.5rem;
-        max-height: 24rem;
-        overflow: auto;
-        background: var(--tp-code-bg);
-        border-radius: 4px;
-        font-family: var(--tp-font-mono);
-        font-size: 0.75rem;
-        white-space: pre-wrap;
-        word-break: break-word;
-      }
-      table {
-        border-collapse: collapse;
-        font-family: var(--tp-font-mono);
-        font-size: 0.75rem;
-      }
-      th {
-        text-align: left;
-        font-weight: 500;
-        color: var(--tp-syntax-key);
-        padding-right: 1rem;
-        vertical-align: top;
-      }
-      td {
-        word-break: break-all;
-      }
-      .sse-event {
+      .cell-usage {
         margin: 0.25rem 0;
-      }
-      .sse-name {
         font-family: var(--tp-font-mono);
-        font-weight: 600;
+        font-size: 0.75rem;
       }
-      .error {
-        color: var(--tp-danger);
+      .cell-usage a {
+        color: var(--tp-muted);
       }
     `,
   ];
 
   /** Exchanges of the last run, in the order they started. */
   @property({ attribute: false }) exchanges: ExchangeRecord[] = [];
+  /** Exchanges the learner opened or closed (by id); the rest follow the default (open when failed). */
+  @state() private openChoice = new Map<string, boolean>();
+  /** The learner opened or closed the log itself (undefined: the default, open when something failed). */
+  @state() private logOpenChoice?: boolean;
+
+  /** A new run (its first exchange differs) starts from the defaults again. */
+  override willUpdate(changed: Map<PropertyKey, unknown>) {
+    const before = changed.get('exchanges') as ExchangeRecord[] | undefined;
+    if (before && before[0]?.id !== this.exchanges[0]?.id) {
+      this.openChoice = new Map();
+      this.logOpenChoice = undefined;
+    }
+  }
 
   override render() {
     if (this.exchanges.length === 0) return nothing;
     const count = this.exchanges.length;
-    return html`<details class="log" ?open=${this.exchanges.some(failed)}>
+    const open = this.logOpenChoice ?? this.exchanges.some(failed);
+    // Summed only while the log is open: a closed log does no work per update of a streaming exchange.
+    const total = open ? totalUsage(this.exchanges) : undefined;
+    return html`<details class="log" ?open=${open} @toggle=${this.onLogToggle}>
       <summary part="summary">Network · ${count} ${count === 1 ? 'request' : 'requests'}</summary>
+      ${total
+        ? html`<p class="cell-usage" aria-label="Token use of this cell">
+            This cell: ${usageLine(total.usage, total.cost, total.cacheSavings)}
+            <a href=${PRICE_TABLE_SOURCE} target="_blank" rel="noopener noreferrer">prices of ${PRICE_TABLE_DATE}</a>
+          </p>`
+        : nothing}
       <ol>
         ${this.exchanges.map((exchange) => html`<li>${this.renderExchange(exchange)}</li>`)}
       </ol>
     </details>`;
   }
 
+  private onLogToggle(event: Event) {
+    if (event.target !== event.currentTarget) return; // an exchange's own toggle
+    const open = (event.target as HTMLDetailsElement).open;
+    if (open !== (this.logOpenChoice ?? this.exchanges.some(failed))) this.logOpenChoice = open;
+  }
+
+  private isOpen(exchange: ExchangeRecord): boolean {
+    return this.openChoice.get(exchange.id) ?? failed(exchange);
+  }
+
+  private onToggle(exchange: ExchangeRecord, event: Event) {
+    const open = (event.target as HTMLDetailsElement).open;
+    if (open !== this.isOpen(exchange)) this.openChoice = new Map(this.openChoice).set(exchange.id, open);
+  }
+
   private renderExchange(exchange: ExchangeRecord) {
     const { request, response } = exchange;
     const status = response?.status;
-    return html`<details class="exchange" ?open=${failed(exchange)}>
+    const open = this.isOpen(exchange);
+    return html`<details class="exchange" ?open=${open} @toggle=${(event: Event) => this.onToggle(exchange, event)}>
       <summary>
         <span class="method">${request.method}</span>
         <span class="url">${request.url}</span>
@@ -144,19 +147,7 @@ export class TpNetworkLog extends LitElement {
         ${exchange.durationMs === undefined ? nothing : html`<span class="duration">${formatDuration(exchange.durationMs)}</span>`}
         ${exchange.route === 'live' ? html`<span class="duration">live</span>` : nothing}
       </summary>
-      <div class="body">
-        ${exchange.error ? html`<p class="error">${exchange.error}</p>` : nothing}
-        <tp-failure-explanation .exchange=${exchange}></tp-failure-explanation>
-        <h4>Request headers</h4>
-        ${headerTable(request.headers)}
-        ${request.body ? html`<h4>Request body</h4><pre>${prettyBody(request.body)}</pre>` : nothing}
-        ${response
-          ? html`<h4>Response headers</h4>
-              ${headerTable(response.headers)}
-              <h4>Response body${response.streamed ? ' (server-sent events)' : ''}</h4>
-              ${response.streamed ? sseEvents(response.body) : html`<pre>${prettyBody(response.body)}</pre>`}`
-          : nothing}
-      </div>
+      ${open ? html`<tp-exchange-detail .exchange=${exchange}></tp-exchange-detail>` : nothing}
     </details>`;
   }
 }
@@ -164,31 +155,6 @@ export class TpNetworkLog extends LitElement {
 /** An API error status or a network failure: shown opened, with its explanation. */
 function failed(exchange: ExchangeRecord): boolean {
   return exchange.error !== undefined || (exchange.response?.status ?? 0) >= 400;
-}
-
-function headerTable(headers: Record<string, string>) {
-  const entries = Object.entries(headers);
-  if (entries.length === 0) return html`<p>(none)</p>`;
-  return html`<table>
-    <tbody>
-      ${entries.map(([name, value]) => html`<tr><th scope="row">${name}</th><td>${value}</td></tr>`)}
-    </tbody>
-  </table>`;
-}
-
-function sseEvents(body: string) {
-  const events = parseSse(body);
-  if (events.length === 0) return html`<pre>${body}</pre>`;
-  return html`<ol>
-    ${events.map(
-      (event, index) => html`<li class="sse-event">
-        <details ?open=${events.length <= 3}>
-          <summary><span class="sse-name">${index + 1}. ${event.event}</span></summary>
-          <pre>${event.data}</pre>
-        </details>
-      </li>`,
-    )}
-  </ol>`;
 }
 
 customElements.define('tp-network-log', TpNetworkLog);

@@ -33,6 +33,45 @@ async function exchangesOf(code: string): Promise<ExchangeRecord[]> {
   }, code);
 }
 
+/** Shows `records` in a fresh tp-network-log, opens the exchange at `open` (if given) and returns the log's deep text. */
+async function showLog(records: ExchangeRecord[], open?: number) {
+  return page.evaluate(
+    async ({ records, open }) => {
+      document.querySelector('tp-network-log.under-test')?.remove();
+      const log = document.createElement('tp-network-log');
+      log.className = 'under-test';
+      log.exchanges = records;
+      document.body.append(log);
+      await log.updateComplete;
+      const root = log.shadowRoot!;
+      if (open !== undefined) {
+        root.querySelector('details.log')!.setAttribute('open', '');
+        const details = root.querySelectorAll<HTMLDetailsElement>('details.exchange')[open]!;
+        details.open = true;
+        // The detail renders on the toggle event (async): poll for it.
+        for (let i = 0; i < 200 && !details.querySelector('tp-exchange-detail'); i += 1) await new Promise((r) => requestAnimationFrame(r));
+      }
+      const detail = root.querySelector('tp-exchange-detail');
+      await detail?.updateComplete;
+      const sse = detail?.shadowRoot!.querySelector('tp-sse-events');
+      await sse?.updateComplete;
+      const explanation = detail?.shadowRoot!.querySelector('tp-failure-explanation');
+      await explanation?.updateComplete;
+      return {
+        logOpen: root.querySelector<HTMLDetailsElement>('details.log')!.open,
+        opened: [...root.querySelectorAll<HTMLDetailsElement>('details.exchange')].map((details) => details.open),
+        explanation: (explanation?.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        links: [...(explanation?.shadowRoot!.querySelectorAll('a') ?? [])].map((link) => link.getAttribute('href')),
+        detail: (detail?.shadowRoot!.textContent ?? '').replace(/\s+/g, ' '),
+        offsets: [...(sse?.shadowRoot!.querySelectorAll('.offset') ?? [])].map((el) => el.textContent ?? ''),
+        milestones: (sse?.shadowRoot!.querySelector('.milestones')?.textContent ?? '').replace(/\s+/g, ' '),
+        cellUsage: (root.querySelector('.cell-usage')?.textContent ?? '').replace(/\s+/g, ' '),
+      };
+    },
+    { records, open },
+  );
+}
+
 beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage();
@@ -61,25 +100,12 @@ const response = await fetch('https://api.anthropic.com/v1/messages', {
 console.log(response.status);`);
     expect(exchanges.map((exchange) => exchange.response?.status ?? exchange.error)).toEqual([429]);
 
-    const shown = await page.evaluate(async (records) => {
-      const log = document.createElement('tp-network-log');
-      log.exchanges = records;
-      document.body.append(log);
-      await log.updateComplete;
-      const explanation = log.shadowRoot!.querySelector('tp-failure-explanation')!;
-      await explanation.updateComplete;
-      const opened = [...log.shadowRoot!.querySelectorAll('details')].map((details) => details.open);
-      const text = explanation.shadowRoot!.textContent ?? '';
-      const links = [...explanation.shadowRoot!.querySelectorAll('a')].map((link) => link.getAttribute('href'));
-      const raw = log.shadowRoot!.textContent ?? '';
-      log.remove();
-      return { opened, text: text.replace(/\s+/g, ' '), links, raw };
-    }, exchanges);
-    expect(shown.opened.slice(0, 2)).toEqual([true, true]); // the log and the failed exchange, not collapsed
-    expect(shown.text).toContain('429 rate_limit_error');
-    expect(shown.text).toContain('wait 3 s before retrying');
+    const shown = await showLog(exchanges);
+    expect([shown.logOpen, ...shown.opened]).toEqual([true, true]); // the log and the failed exchange, not collapsed
+    expect(shown.explanation).toContain('429 rate_limit_error');
+    expect(shown.explanation).toContain('wait 3 s before retrying');
     expect(shown.links).toContain('#/08-errors-and-retries');
-    expect(shown.raw).toContain('"type": "rate_limit_error"'); // the raw body is still there
+    expect(shown.detail).toContain('"type": "rate_limit_error"'); // the raw body is still there
   });
 
   it('shows nothing extra for a successful exchange', async () => {
@@ -89,17 +115,30 @@ const response = await fetch('https://api.anthropic.com/v1/models', {
 });
 console.log(response.status);`);
     expect(exchanges.map((exchange) => exchange.response?.status ?? exchange.error)).toEqual([200]);
-    const shown = await page.evaluate(async (records) => {
-      const log = document.createElement('tp-network-log');
-      log.exchanges = records;
-      document.body.append(log);
-      await log.updateComplete;
-      const explanation = log.shadowRoot!.querySelector('tp-failure-explanation')!;
-      await explanation.updateComplete;
-      const result = { logOpen: log.shadowRoot!.querySelector('details')!.open, text: explanation.shadowRoot!.textContent?.trim() ?? '' };
-      log.remove();
-      return result;
-    }, exchanges);
-    expect(shown).toEqual({ logOpen: false, text: '' });
+    const closed = await showLog(exchanges);
+    expect([closed.logOpen, ...closed.opened, closed.detail]).toEqual([false, false, '']); // nothing rendered until opened
+    const shown = await showLog(exchanges, 0);
+    expect(shown.explanation).toBe('');
+    expect(shown.detail).toContain('Copy as curl');
+  });
+
+  it('times each streamed event from the request start, in order, with first byte, first token and last event', async () => {
+    const exchanges = await exchangesOf(`
+import Anthropic from '@anthropic-ai/sdk';
+const client = new Anthropic({ dangerouslyAllowBrowser: true });
+const stream = client.messages.stream({ model: 'claude-haiku-5-5', max_tokens: 64, messages: [{ role: 'user', content: 'Tell me a short story' }] });
+await stream.finalMessage();`);
+    expect(exchanges).toHaveLength(1);
+    const timing = exchanges[0]!.response!.timing!;
+    const offsets = timing.eventOffsetsMs!;
+    expect(offsets.length).toBeGreaterThan(3);
+    const shown = await showLog(exchanges, 0);
+    // One offset per event row, the same numbers the record holds, never decreasing.
+    const shownMs = shown.offsets.map((text) => Number(/^\+([\d.]+) (ms|s)$/.exec(text)![1]) * (text.endsWith(' s') ? 1000 : 1));
+    expect(shownMs).toHaveLength(offsets.length);
+    expect(shownMs.every((ms, i) => i === 0 || ms >= shownMs[i - 1]!)).toBe(true);
+    expect(shown.milestones).toMatch(/first byte \+[\d.]+ m?s · first token \+[\d.]+ m?s · last event \+[\d.]+ m?s · \d+ events/);
+    expect(shown.detail).toMatch(/Tokens: in \d+ · out \d+/);
+    expect(shown.cellUsage).toMatch(/This cell: Tokens: in \d+ · out \d+ .*≈ \$0\.0*[1-9]/);
   });
 });

@@ -5,6 +5,7 @@ import { createBackendSwitch } from '../../src/backend';
 import { FetchBridge } from '../../src/runner/fetch-bridge';
 import type { ExchangeRecord } from '../../src/runner/protocol';
 import { SandboxFetch } from '../../src/runner/worker-fetch';
+import { parseSse } from '../../src/ui/format-exchange';
 import type { PageToWorker, WorkerToPage } from '../../src/runner/worker-protocol';
 
 const MODEL = 'claude-sonnet-5-5';
@@ -58,6 +59,12 @@ describe('sandbox fetch ⇄ page bridge', () => {
     expect(record?.response).toMatchObject({ status: 200, streamed: true });
     expect(record?.response?.body).toContain('event: message_stop');
     expect(record?.durationMs).toBeGreaterThanOrEqual(0);
+    // Each event of the recorded body has its offset from the request's start, in order, after the headers.
+    const timing = record!.response!.timing!;
+    const offsets = timing.eventOffsetsMs!;
+    expect(offsets).toHaveLength(parseSse(record!.response!.body).length);
+    expect(offsets.every((value, i) => value >= (i === 0 ? timing.firstByteMs! : offsets[i - 1]!))).toBe(true);
+    expect(timing.firstByteMs).toBeGreaterThanOrEqual(timing.headersMs);
     const credential = record?.request.headers['x-api-key'] ?? record?.request.headers.authorization ?? '';
     expect(credential).toMatch(/sk-ant-…0000$/);
     expect(JSON.stringify(record)).not.toContain(PLACEHOLDER_API_KEY);
