@@ -20,6 +20,8 @@ export function compileLesson(source: string, file: string, readSource: LessonSo
   const { frontMatter, body } = parseFrontMatter(source, file);
   const env = createProseEnv();
   const sections = assembleExercises(parseFences(substituteModelPlaceholders(body, file), file, env, readSource), slug, file);
+  // Taken before the hints are rendered: a heading inside a hint is not a section of the lesson.
+  const outline = [...env.headings];
 
   const output: LessonSection[] = [];
   for (const section of sections) {
@@ -42,5 +44,5 @@ export function compileLesson(source: string, file: string, readSource: LessonSo
     }
     output.push({ kind: 'cell', cell });
   }
-  return { meta: { slug, ...frontMatter }, sections: output };
+  return { meta: { slug, ...frontMatter }, sections: output, outline };
 }

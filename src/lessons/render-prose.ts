@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import type { Env, MarkdownIt as MarkdownItInstance, Token } from 'markdown-it';
 import { highlightCode } from './highlight';
+import type { LessonHeading } from './types';
 
 /**
  * Markdown to HTML for lesson prose and hints.
@@ -12,13 +13,17 @@ import { highlightCode } from './highlight';
  * compiled HTML with `unsafeHTML` without a runtime sanitizer.
  */
 
-/** Per-lesson render state: heading ids already used, so anchors are unique within one lesson. */
+/**
+ * Per-lesson render state: heading ids already used, so anchors are unique within one lesson, and every
+ * heading met so far in parse order (the lesson's outline).
+ */
 export interface ProseEnv extends Env {
   usedHeadingIds: Set<string>;
+  headings: LessonHeading[];
 }
 
 export function createProseEnv(): ProseEnv {
-  return { usedHeadingIds: new Set() };
+  return { usedHeadingIds: new Set(), headings: [] };
 }
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
@@ -67,10 +72,11 @@ function createMarkdown(): MarkdownItInstance {
     return renderLinkOpen(tokens, index, options, env, self);
   };
 
-  // Headings get ids so lessons can link to `#a-section`.
+  // Headings get ids so the page can link to `#/<slug>#a-section` and list them in the lesson's contents.
   md.core.ruler.push('tp_heading_ids', (state) => {
     const env = state.env as Partial<ProseEnv>;
     const used = (env.usedHeadingIds ??= new Set());
+    const headings = (env.headings ??= []);
     state.tokens.forEach((token, index) => {
       if (token.type !== 'heading_open') return;
       const inline = state.tokens[index + 1];
@@ -80,6 +86,7 @@ function createMarkdown(): MarkdownItInstance {
       for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
       used.add(id);
       token.attrSet('id', id);
+      headings.push({ id, text: text.trim(), level: Number(token.tag.slice(1)) });
     });
   });
   return md;

@@ -57,7 +57,19 @@ export type LessonSection =
   | { kind: 'prose'; html: string }
   | { kind: 'cell'; cell: CellSpec };
 
+/** A section heading of the lesson prose, for the in-lesson contents and `#/<slug>#<id>` deep links. */
+export interface LessonHeading {
+  /** The heading's `id` attribute in the compiled HTML (unique within the lesson). */
+  id: string;
+  /** Plain text of the heading (inline code kept as its text). */
+  text: string;
+  /** 2 for `##`, 3 for `###`, … */
+  level: number;
+}
+
 export interface CompiledLesson {
   meta: LessonMeta;
   sections: LessonSection[];
+  /** Headings of the prose in document order (hints excluded). */
+  outline: LessonHeading[];
 }

@@ -5,6 +5,7 @@ import { codeThemeCss } from '../lessons/code-theme';
 import type { CompiledLesson, LessonMeta } from '../lessons/types';
 import { NotebookSession } from '../session/notebook-session';
 import { lessonHash } from './hash-route';
+import { lessonOutlineStyles, renderLessonOutline } from './lesson-outline';
 import type { PlaygroundServices } from './playground-services';
 import { proseStyles } from './prose-styles';
 import { ServicesController } from './services-context';
@@ -24,6 +25,7 @@ export class TpLesson extends LitElement {
     sharedStyles,
     unsafeCSS(codeThemeCss),
     proseStyles,
+    lessonOutlineStyles,
     css`
       :host {
         display: block;
@@ -134,6 +136,21 @@ export class TpLesson extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
   }
 
+  /**
+   * Scrolls to the prose heading with this id and focuses it (a `#/<slug>#<id>` link); false when the
+   * lesson has no such heading. Waits for the cells to render first, so the layout no longer moves.
+   */
+  async focusSection(id: string): Promise<boolean> {
+    await this.updateComplete;
+    await Promise.all([...this.renderRoot.querySelectorAll('tp-cell')].map((cell) => cell.updateComplete));
+    const heading = [...this.renderRoot.querySelectorAll<HTMLElement>('.prose [id]')].find((element) => element.id === id);
+    if (!heading) return false;
+    heading.tabIndex = -1;
+    heading.focus({ preventScroll: true });
+    heading.scrollIntoView({ block: 'start' });
+    return true;
+  }
+
   override render() {
     const lesson = this.lesson;
     if (!lesson) return nothing;
@@ -151,6 +168,7 @@ export class TpLesson extends LitElement {
           <button class="danger" @click=${this.clearData}>Clear my data</button>
           <span class="message" role="status">${this.message}</span>
         </div>
+        ${renderLessonOutline(meta.slug, lesson.outline, (id) => void this.focusSection(id))}
       </header>
       ${lesson.sections.map((section) =>
         section.kind === 'prose'

@@ -1,4 +1,6 @@
-import type { Locator } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
 import { inject } from 'vitest';
 
 export { launchChromium } from './chromium';
@@ -26,4 +28,30 @@ export function deepText(target: Locator): Promise<string> {
     walk(root);
     return parts.join('').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ');
   });
+}
+
+/** The focused element, looked up through open shadow roots: its tag, text and accessible label. */
+export function focusedElement(page: Page): Promise<{ tag: string; text: string; label: string } | undefined> {
+  return page.evaluate(() => {
+    let active: Element | null = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    if (!active || active === document.body) return undefined;
+    return {
+      tag: active.tagName.toLowerCase(),
+      text: (active.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      label: active.getAttribute('aria-label') ?? '',
+    };
+  });
+}
+
+/** The `## ` headings of a lesson's markdown outside code fences, read from the file (not from our compiler). */
+export function lessonSectionTitles(slug: string): string[] {
+  const titles: string[] = [];
+  let fence: string | undefined;
+  for (const line of readFileSync(resolve('lessons', `${slug}.md`), 'utf8').split('\n')) {
+    const marker = /^(`{3,}|~{3,})/.exec(line)?.[1];
+    if (marker && (fence === undefined || marker.startsWith(fence))) fence = fence === undefined ? marker : undefined;
+    else if (fence === undefined && line.startsWith('## ')) titles.push(line.slice(3).trim().replace(/`/g, ''));
+  }
+  return titles;
 }

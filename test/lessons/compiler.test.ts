@@ -287,6 +287,22 @@ describe('sanitization', () => {
     expect(out).toContain('<h2 id="send-it-2">');
     expect(out).toContain('<h3 id="content0text">');
   });
+
+  it('lists the prose headings as the lesson outline, not headings inside hints', () => {
+    const source =
+      FRONT +
+      '## Send it\n\ntext\n\n### `content[0].text`\n\n' +
+      fence('ts exercise id=e title="E"', 'let a = 0;') +
+      fence('ts check', "check('c', () => {});") +
+      fence('md hint', '## Not a section') +
+      fence('ts solution', 'let a = 1;') +
+      '\n## Send it\n';
+    expect(compileLesson(source, FILE).outline).toEqual([
+      { id: 'send-it', text: 'Send it', level: 2 },
+      { id: 'content0text', text: 'content[0].text', level: 3 },
+      { id: 'send-it-2', text: 'Send it', level: 2 },
+    ]);
+  });
 });
 
 describe('`ts file=` fences show a course module', () => {

@@ -4,7 +4,7 @@ import { LessonLoaderController } from '../../src/ui/lesson-loader';
 import { CountingHost } from './counting-host';
 
 const meta = (slug: string, title: string, order: number): LessonMeta => ({ slug, title, summary: '', order });
-const lesson = (slug: string, title: string): CompiledLesson => ({ meta: meta(slug, title, 1), sections: [] });
+const lesson = (slug: string, title: string): CompiledLesson => ({ meta: meta(slug, title, 1), sections: [], outline: [] });
 
 describe('LessonLoaderController hot updates (dev server)', () => {
   it('replaces the open lesson in place and hands the new index to the host first', async () => {

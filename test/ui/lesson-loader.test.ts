@@ -4,7 +4,7 @@ import { LessonLoaderController } from '../../src/ui/lesson-loader';
 import { CountingHost } from './counting-host';
 
 const meta = (slug: string, order: number): LessonMeta => ({ slug, title: slug, summary: '', order });
-const lessonFor = (slug: string): CompiledLesson => ({ meta: meta(slug, 1), sections: [] });
+const lessonFor = (slug: string): CompiledLesson => ({ meta: meta(slug, 1), sections: [], outline: [] });
 
 function deferred<T>() {
   let resolve!: (value: T) => void;

@@ -83,17 +83,22 @@ export class TpApp extends LitElement {
     const meta = load.state === 'ready' ? load.lesson.meta : undefined;
     document.title =
       load.state === 'missing' ? `Lesson not found · ${PRODUCT_NAME}` : meta ? `${meta.title} · ${PRODUCT_NAME}` : PRODUCT_NAME;
-    // After a navigation (not the first load), move focus to the new page's heading.
-    if (load.state !== 'loading' && this.router.takeNavigation()) {
-      void this.updateComplete.then(async () => {
-        const lesson = this.renderRoot.querySelector<TpLesson>('tp-lesson');
-        if (lesson) {
-          await lesson.updateComplete;
-          lesson.focusHeading();
-        } else this.renderRoot.querySelector<HTMLElement>('main h1')?.focus();
-        window.scrollTo({ top: 0 });
-      });
-    }
+    if (load.state === 'loading') return;
+    // After a navigation (not the first load), move focus to the new page's heading, or to the section
+    // the URL names (`#/<slug>#<heading>`, on the first load too).
+    const navigated = this.router.takeNavigation();
+    const section = load.state === 'ready' ? this.router.takeSection() : undefined;
+    if (!navigated && section === undefined) return;
+    void this.updateComplete.then(async () => {
+      const lesson = this.renderRoot.querySelector<TpLesson>('tp-lesson');
+      if (lesson) {
+        await lesson.updateComplete;
+        if (section !== undefined && (await lesson.focusSection(section))) return;
+        if (!navigated) return;
+        lesson.focusHeading();
+      } else this.renderRoot.querySelector<HTMLElement>('main h1')?.focus();
+      window.scrollTo({ top: 0 });
+    });
   }
 
   override render() {
