@@ -114,6 +114,20 @@ describe('the JSON Schema subset', () => {
     expect(error.message).toContain('Too many recursive definitions in schema');
   });
 
+  it('answers a schema whose $refs expand to millions of nodes with "too complex", and accepts a $ref used twice', async () => {
+    const defs: Record<string, unknown> = { d24: { type: 'string' } };
+    for (let level = 23; level >= 0; level--) {
+      const next = { $ref: `#/$defs/d${level + 1}` };
+      defs[`d${level}`] = { type: 'object', properties: { a: next, b: next }, required: ['a', 'b'], additionalProperties: false };
+    }
+    const error = await rejection(client.messages.create(withFormat('claude-sonnet-5-5', { $ref: '#/$defs/d0', $defs: defs })));
+    expect(error.status).toBe(400);
+    expect(error.message).toContain('Schema is too complex for compilation');
+    const small = { d1: { type: 'string' }, d0: { type: 'object', properties: { a: { $ref: '#/$defs/d1' }, b: { $ref: '#/$defs/d1' } }, required: ['a', 'b'], additionalProperties: false } };
+    const message = await client.messages.create(withFormat('claude-sonnet-5-5', { $ref: '#/$defs/d0', $defs: small }));
+    expect(message.stop_reason).toBe('end_turn');
+  });
+
   it('counts optional parameters across the request (24 at most)', async () => {
     const optional = (count: number) => ({
       type: 'object',

@@ -19,6 +19,7 @@
  * API also cannot cite a scan: "PDFs that are scans … are not citable").
  */
 import type { MessageCreateParamsBase, TextCitation } from '@anthropic-ai/sdk/resources/messages/messages';
+import { MAX_GENERATION_CHARS } from './conversation';
 
 type Location =
   | { kind: 'char'; start: number; end: number }
@@ -48,17 +49,49 @@ interface DocumentBlockLike {
   source: { type: string; data?: string; media_type?: string; content?: unknown };
 }
 
-/** Sentence chunks of `text`: each runs from a sentence's first character to the start of the next one. */
+/**
+ * How much of the documents the emulator reads, so a 32 MB request costs bounded work (issue 14): the first
+ * `maxChars` characters of each text, PDF or content block, `maxTotalChars` over the whole request (later documents
+ * stay unread, as URL sources are), and the first `maxQuestionWords` distinct words of the question. Every citation
+ * still points into the real document: only its tail is left out.
+ */
+export const DOCUMENT_LIMITS = { maxChars: MAX_GENERATION_CHARS, maxTotalChars: 200_000, maxBlocks: 1_000, maxQuestionWords: 64 } as const;
+
+/** A sentence end: a run of stops and closing quotes, kept only when whitespace or the end of the text follows. */
+const SENTENCE_STOP = /[.!?]+["')\]]*|\n/g;
+const LEADING_SPACE = /\s*/y;
+
+function skipSpace(text: string, at: number): number {
+  LEADING_SPACE.lastIndex = at;
+  LEADING_SPACE.exec(text);
+  return LEADING_SPACE.lastIndex;
+}
+
+/**
+ * Sentence chunks of `text`: each runs from a sentence's first character to the start of the next one.
+ * One pass, no backtracking: a stop run not followed by whitespace is skipped whole (a shorter part of it ends
+ * before another stop character, so it could not end a sentence either).
+ */
 export function sentenceChunks(text: string): Array<{ start: number; end: number; text: string }> {
   const chunks: Array<{ start: number; end: number; text: string }> = [];
   let position = 0;
   while (position < text.length) {
-    const start = position + (/^\s*/.exec(text.slice(position))?.[0].length ?? 0);
+    const start = skipSpace(text, position);
     if (start >= text.length) break;
-    const rest = text.slice(start);
-    const stop = /[.!?]+["')\]]*(?=\s|$)|\n/.exec(rest);
-    let end = stop ? start + stop.index + (stop[0] === '\n' ? 0 : stop[0].length) : text.length;
-    end += /^\s*/.exec(text.slice(end))?.[0].length ?? 0;
+    let end = text.length;
+    SENTENCE_STOP.lastIndex = start;
+    for (let stop = SENTENCE_STOP.exec(text); stop; stop = SENTENCE_STOP.exec(text)) {
+      if (stop[0] === '\n') {
+        end = stop.index;
+        break;
+      }
+      const after = stop.index + stop[0].length;
+      if (after >= text.length || /\s/.test(text[after]!)) {
+        end = after;
+        break;
+      }
+    }
+    end = skipSpace(text, end);
     const sentence = text.slice(start, end).trim();
     if (sentence) chunks.push({ start, end, text: sentence });
     position = Math.max(end, start + 1);
@@ -84,46 +117,121 @@ function unescapePdfString(raw: string): string {
   });
 }
 
-const PDF_STRING = /\((?:\\[\s\S]|[^\\)])*\)/g;
+/** The index of the `)` closing the PDF string that opens at `open`, or -1 when it never closes. */
+function pdfStringEnd(content: string, open: number): number {
+  for (let at = open + 1; at < content.length; at++) {
+    if (content[at] === '\\') at += 1;
+    else if (content[at] === ')') return at;
+  }
+  return -1;
+}
 
-/** The text of each page of an uncompressed PDF (one content stream per page), or [] when none is readable. */
-export function pdfPageTexts(base64: string): string[] {
+/** The operator after a string or array: `Tj`, `TJ`, `'` or `"` (or '' for anything else). */
+function operatorAt(content: string, at: number): string {
+  const from = skipSpace(content, at);
+  const two = content.slice(from, from + 2);
+  if (two === 'Tj' || two === 'TJ') return two;
+  return content[from] === "'" || content[from] === '"' ? content[from]! : '';
+}
+
+/**
+ * The strings shown by `(…) Tj`, `(…) '`, `(…) "` and `[(…) … (…)] TJ` in one content stream. A scan in one pass:
+ * a string that never closes ends the stream's text (a regular expression retried from every `(` was quadratic).
+ */
+function shownStrings(content: string): string[] {
+  const pieces: string[] = [];
+  let at = 0;
+  while (at < content.length) {
+    const char = content[at];
+    if (char === '(') {
+      const end = pdfStringEnd(content, at);
+      if (end < 0) break;
+      const operator = operatorAt(content, end + 1);
+      if (operator === 'Tj' || operator === "'" || operator === '"') pieces.push(unescapePdfString(content.slice(at + 1, end)));
+      at = end + 1;
+    } else if (char === '[') {
+      const strings: string[] = [];
+      let inner = at + 1;
+      while (inner < content.length && content[inner] !== ']') {
+        if (content[inner] === '(') {
+          const end = pdfStringEnd(content, inner);
+          if (end < 0) return pieces;
+          strings.push(unescapePdfString(content.slice(inner + 1, end)));
+          inner = end + 1;
+        } else inner += content[inner] === '\\' ? 2 : 1;
+      }
+      if (inner >= content.length) break;
+      if (operatorAt(content, inner + 1) === 'TJ') pieces.push(strings.join(''));
+      at = inner + 1;
+    } else at += 1;
+  }
+  return pieces;
+}
+
+/** `>> stream` and its line break: the end of a stream's dictionary and the start of its data. */
+const STREAM_START = />>\s*stream\r?\n/g;
+
+/**
+ * The text of each page of an uncompressed PDF (one content stream per page), or [] when none is readable.
+ * Reads the first `maxChars` characters of text in one pass over the file: each stream's dictionary
+ * runs from the first `<<` after the previous stream, its data up to the next `endstream`.
+ */
+export function pdfPageTexts(base64: string, maxChars: number = DOCUMENT_LIMITS.maxChars): string[] {
   const bytes = latin1FromBase64(base64);
   if (!bytes || !bytes.includes('%PDF-')) return [];
   const pages: string[] = [];
-  for (const match of bytes.matchAll(/<<((?:(?!>>\s*stream)[\s\S])*)>>\s*stream\r?\n([\s\S]*?)\r?\n?endstream/g)) {
-    if (/\/Filter/.test(match[1]!)) continue; // compressed: not read by the emulator
-    const content = match[2]!;
+  let budget = maxChars;
+  let previousEnd = 0;
+  STREAM_START.lastIndex = 0;
+  for (let start = STREAM_START.exec(bytes); start && budget > 0; start = STREAM_START.exec(bytes)) {
+    const dataStart = start.index + start[0].length;
+    const dataEnd = bytes.indexOf('endstream', dataStart);
+    if (dataEnd < 0) break;
+    const dictionaryStart = bytes.indexOf('<<', previousEnd);
+    const dictionary = dictionaryStart >= 0 && dictionaryStart < start.index ? bytes.slice(dictionaryStart + 2, start.index) : null;
+    previousEnd = dataEnd + 'endstream'.length;
+    STREAM_START.lastIndex = previousEnd;
+    if (dictionary === null || dictionary.includes('/Filter')) continue; // compressed: not read by the emulator
+    const content = bytes.slice(dataStart, dataEnd).replace(/\r?\n?$/, '');
     if (!/\bBT\b/.test(content)) continue;
-    const pieces: string[] = [];
-    for (const operation of content.matchAll(/(\((?:\\[\s\S]|[^\\)])*\))\s*(?:Tj|'|")|\[((?:\\[\s\S]|[^\]\\])*)\]\s*TJ/g)) {
-      const strings = operation[1] ? [operation[1]] : [...(operation[2] ?? '').matchAll(PDF_STRING)].map((m) => m[0]);
-      pieces.push(strings.map((s) => unescapePdfString(s.slice(1, -1))).join(''));
-    }
     // One line per text-showing operation, so a heading without a full stop stays its own sentence.
-    const text = pieces.map((piece) => piece.trim()).filter(Boolean).join('\n');
+    const text = shownStrings(content).map((piece) => piece.trim()).filter(Boolean).join('\n').slice(0, budget);
+    budget -= text.length;
     if (text) pages.push(text);
   }
   return pages;
 }
 
-function chunksOf(block: DocumentBlockLike): { kind: ReadableDocument['kind']; chunks: Chunk[] } | null {
+/** Characters still to read in this request (DOCUMENT_LIMITS.maxTotalChars). */
+interface ReadBudget {
+  chars: number;
+}
+
+function chunksOf(block: DocumentBlockLike, budget: ReadBudget): { kind: ReadableDocument['kind']; chunks: Chunk[] } | null {
   const source = block.source;
+  const limit = Math.min(DOCUMENT_LIMITS.maxChars, budget.chars);
   if (source.type === 'text' && typeof source.data === 'string') {
-    return { kind: 'text', chunks: sentenceChunks(source.data).map((c) => ({ text: c.text, location: { kind: 'char', start: c.start, end: c.end } })) };
+    const text = source.data.slice(0, limit);
+    budget.chars -= text.length;
+    return { kind: 'text', chunks: sentenceChunks(text).map((c) => ({ text: c.text, location: { kind: 'char', start: c.start, end: c.end } })) };
   }
   if (source.type === 'content') {
-    const content = typeof source.content === 'string' ? [{ type: 'text', text: source.content }] : Array.isArray(source.content) ? source.content : [];
+    const content = typeof source.content === 'string' ? [{ type: 'text', text: source.content }] : Array.isArray(source.content) ? source.content.slice(0, DOCUMENT_LIMITS.maxBlocks) : [];
     const chunks: Chunk[] = [];
     content.forEach((item: unknown, index: number) => {
+      if (budget.chars <= 0) return;
       const text = typeof item === 'object' && item !== null && (item as { type?: unknown }).type === 'text' ? (item as { text?: unknown }).text : null;
-      if (typeof text === 'string' && text.trim()) chunks.push({ text, location: { kind: 'block', index } });
+      if (typeof text !== 'string' || !text.trim()) return;
+      // A block is cited whole (`cited_text` is its text); only what the question is matched against is clipped.
+      budget.chars -= Math.min(text.length, DOCUMENT_LIMITS.maxChars);
+      chunks.push({ text, location: { kind: 'block', index } });
     });
     return { kind: 'content', chunks };
   }
   if (source.type === 'base64' && typeof source.data === 'string') {
-    const pages = pdfPageTexts(source.data);
+    const pages = pdfPageTexts(source.data, limit);
     if (pages.length === 0) return null;
+    for (const page of pages) budget.chars -= page.length;
     const chunks = pages.flatMap((text, page) => sentenceChunks(text).map((c): Chunk => ({ text: c.text, location: { kind: 'page', page: page + 1 } })));
     return { kind: 'pdf', chunks };
   }
@@ -138,8 +246,10 @@ export function readDocuments(params: Pick<MessageCreateParamsBase, 'messages'>)
     for (const block of message.content) if (block.type === 'document') all.push(block as unknown as DocumentBlockLike);
   }
   const readable: ReadableDocument[] = [];
+  const budget: ReadBudget = { chars: DOCUMENT_LIMITS.maxTotalChars };
   all.forEach((block, index) => {
-    const read = chunksOf(block);
+    if (budget.chars <= 0) return;
+    const read = chunksOf(block, budget);
     if (read) readable.push({ index, title: block.title ?? null, citations: block.citations?.enabled === true, ...read });
   });
   return { all, readable };
@@ -154,10 +264,10 @@ function words(text: string): string[] {
 }
 
 /** Shared content words, counting a word and its plural (or other suffix) as the same. */
-function overlap(question: Set<string>, passage: string): number {
+function overlap(question: readonly string[], passage: string): number {
   let score = 0;
-  for (const word of new Set(words(passage))) {
-    if ([...question].some((q) => q === word || (q.length > 3 && word.startsWith(q)) || (word.length > 3 && q.startsWith(word)))) score += 1;
+  for (const word of new Set(words(passage.slice(0, DOCUMENT_LIMITS.maxChars)))) {
+    if (question.some((q) => q === word || (q.length > 3 && word.startsWith(q)) || (word.length > 3 && q.startsWith(word)))) score += 1;
   }
   return score;
 }
@@ -187,11 +297,16 @@ export interface DocumentAnswerBlock {
 export function answerFromDocuments(documents: ReadableDocument[], question: string): { blocks: DocumentAnswerBlock[]; notes: string[] } | null {
   const candidates = documents.flatMap((document) => document.chunks.map((chunk, order) => ({ document, chunk, order })));
   if (candidates.length === 0) return null;
-  const asked = new Set(words(question));
+  const asked = new Set<string>();
+  for (const word of words(question)) {
+    if (asked.size >= DOCUMENT_LIMITS.maxQuestionWords) break;
+    asked.add(word);
+  }
+  const questionWords = [...asked];
   // Headings and other fragments of one or two words are citable, but a quote of a whole sentence answers better.
   const sentences = candidates.filter((candidate) => candidate.chunk.text.split(/\s+/).length >= 3);
-  const scored = (sentences.length > 0 ? sentences : candidates).map((candidate) => ({ ...candidate, score: overlap(asked, candidate.chunk.text) }));
-  const best = Math.max(...scored.map((candidate) => candidate.score));
+  const scored = (sentences.length > 0 ? sentences : candidates).map((candidate) => ({ ...candidate, score: overlap(questionWords, candidate.chunk.text) }));
+  const best = scored.reduce((max, candidate) => Math.max(max, candidate.score), 0);
   const picked = (best > 0 ? scored.filter((candidate) => candidate.score > 0).sort((a, b) => b.score - a.score) : scored)
     .slice(0, 3)
     .sort((a, b) => a.document.index - b.document.index || a.order - b.order);

@@ -23,6 +23,14 @@ import { invalid, isObject, type JsonObject, type Path, type RuleContext } from 
 
 const LIMITS = { strictTools: 20, optionalParameters: 24, unionParameters: 16 } as const;
 
+/**
+ * The emulator's own bound on compiling: schema nodes visited (a `$ref` is visited again at each use, so a few
+ * definitions that each use the next twice expand to millions) and `$ref`s followed within one another. Past either,
+ * the request gets the API's "Schema is too complex for compilation" (docs above) instead of unbounded work
+ * (issue 14).
+ */
+export const COMPILE_LIMITS = { maxNodes: 10_000, maxRefDepth: 64 } as const;
+
 /** Keywords the grammar cannot enforce, per type (the SDK transform strips them: SDK lib/transform-json-schema.ts). */
 const UNSUPPORTED_BY_TYPE: Record<string, readonly string[]> = {
   number: ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf'],
@@ -36,6 +44,8 @@ const UNSUPPORTED_COMBINATORS = ['oneOf', 'not', 'if', 'then', 'else'];
 interface Tally {
   optional: number;
   unions: number;
+  /** Nodes visited so far, across all the request's schemas. */
+  nodes: number;
 }
 
 class SchemaProblem extends Error {}
@@ -51,6 +61,10 @@ function typesOf(node: JsonObject): string[] {
 /** Walks one schema; throws SchemaProblem with the API's message for the first thing the grammar cannot express. */
 function walk(node: unknown, root: JsonObject, tally: Tally, resolving: ReadonlySet<string>): void {
   if (typeof node === 'boolean') return;
+  tally.nodes += 1;
+  if (tally.nodes > COMPILE_LIMITS.maxNodes || resolving.size > COMPILE_LIMITS.maxRefDepth) {
+    throw new SchemaProblem('Schema is too complex for compilation');
+  }
   if (!isObject(node)) throw new SchemaProblem('Invalid schema: every schema must be a JSON object');
   for (const combinator of UNSUPPORTED_COMBINATORS) {
     if (combinator in node) throw new SchemaProblem(`Schema type '${combinator}' is not supported`);
@@ -115,7 +129,7 @@ function checkOne(schema: unknown, path: Path, tally: Tally): ApiFailure | null 
 /** Rule for `POST /v1/messages`: every structured-output schema of the request, then the per-request limits. */
 export function checkStructuredOutputSchemas(ctx: RuleContext): ApiFailure | null {
   if (ctx.endpoint !== 'messages') return null;
-  const tally: Tally = { optional: 0, unions: 0 };
+  const tally: Tally = { optional: 0, unions: 0, nodes: 0 };
   const outputConfig = ctx.body.output_config;
   if (isObject(outputConfig) && isObject(outputConfig.format)) {
     const failure = checkOne(outputConfig.format.schema, ['output_config', 'format', 'schema'], tally);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pdfPageTexts, sentenceChunks } from '../../../src/mock/generate/documents';
+import { DOCUMENT_LIMITS, pdfPageTexts, readDocuments, sentenceChunks } from '../../../src/mock/generate/documents';
 
 describe('sentenceChunks', () => {
   it('splits as the citations docs example does: each chunk runs to the next sentence', () => {
@@ -39,5 +39,30 @@ describe('pdfPageTexts', () => {
     expect(pdfPageTexts(pdf('0 0 m 10 10 l S'))).toEqual([]);
     expect(pdfPageTexts(btoa('not a pdf'))).toEqual([]);
     expect(pdfPageTexts('***')).toEqual([]);
+  });
+});
+
+describe('bounded work on hostile documents (issue 14)', () => {
+  it('chunks a run of 200,000 stops without a following space as one sentence', () => {
+    expect(sentenceChunks(`${'.'.repeat(200_000)}x`)).toHaveLength(1);
+  });
+
+  it('reads no text from PDFs that open 100,000 dictionaries or strings and never close them', () => {
+    expect(pdfPageTexts(btoa(`%PDF-1.4 ${'<<'.repeat(100_000)}`))).toEqual([]);
+    expect(pdfPageTexts(btoa(`%PDF-1.4\n<< >>\nstream\nBT ${'('.repeat(100_000)}\nendstream`))).toEqual([]);
+  });
+
+  it('reads the first maxChars of a document and maxTotalChars of the request; citations still point into the text', () => {
+    const long = 'Plain words here. '.repeat(20_000);
+    const params = (count: number) => ({
+      messages: [{ role: 'user' as const, content: Array.from({ length: count }, () => ({ type: 'document' as const, source: { type: 'text' as const, media_type: 'text/plain' as const, data: long } })) }],
+    });
+    const [first] = readDocuments(params(1)).readable;
+    const last = first!.chunks.at(-1)!.location;
+    expect(last.kind === 'char' && last.end).toBeLessThanOrEqual(DOCUMENT_LIMITS.maxChars);
+    expect(last.kind === 'char' && last.end).toBeGreaterThan(DOCUMENT_LIMITS.maxChars - 20);
+    const many = readDocuments(params(10));
+    expect(many.all).toHaveLength(10);
+    expect(many.readable).toHaveLength(Math.ceil(DOCUMENT_LIMITS.maxTotalChars / DOCUMENT_LIMITS.maxChars));
   });
 });
