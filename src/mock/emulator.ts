@@ -51,7 +51,7 @@ export interface Emulator {
   /** Moves the emulator's clock forward (cache lifetimes, rate-limit windows). */
   advanceTime(ms: number): void;
   setPacing(pacing: Pacing): void;
-  /** Forget caches, rate-limit windows, faults and clock offset. */
+  /** Forget caches, rate-limit windows, faults, batches and clock offset; ids are never reused. */
   reset(): void;
 }
 
@@ -124,7 +124,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     reset() {
       offsetMs = 0;
       runtime.batches.dispose();
-      Object.assign(runtime, freshRuntime(runtime.pacing));
+      // The id sequence goes on: lessons reset the emulator, and a message or request id must never come back in
+      // one page session (the API never reuses one; issue 11). Ids stay a function of the seed and the number of
+      // ids made so far, so a test that replays the same requests still gets the same ids.
+      Object.assign(runtime, freshRuntime(runtime.pacing), { ids: runtime.ids });
     },
   };
 }

@@ -80,11 +80,19 @@ describe('messages.create', () => {
     expect(await run('beta')).not.toBe(a);
   });
 
-  it('reset() replays the same ids from the start', async () => {
-    const emulator = testEmulator();
-    const before = await (await rawPost(emulator, '/v1/messages', question)).text();
-    emulator.reset();
-    expect(await (await rawPost(emulator, '/v1/messages', question)).text()).toBe(before);
+  it('reset() never reuses a message or request id (lessons reset the emulator; issue 11), and stays deterministic', async () => {
+    const run = async () => {
+      const emulator = testEmulator();
+      const first = await rawPost(emulator, '/v1/messages', question);
+      emulator.reset();
+      const second = await rawPost(emulator, '/v1/messages', question);
+      const ids = async (response: Response) => [((await response.json()) as { id: string }).id, response.headers.get('request-id')];
+      return [...(await ids(first)), ...(await ids(second))];
+    };
+    const [firstMessage, firstRequest, secondMessage, secondRequest] = await run();
+    expect(secondMessage).not.toBe(firstMessage);
+    expect(secondRequest).not.toBe(firstRequest);
+    expect(await run()).toEqual([firstMessage, firstRequest, secondMessage, secondRequest]);
   });
 
   it('accounts prompt caching and expires it on the emulator clock', async () => {
