@@ -42,6 +42,7 @@ export function createBackendSwitch(options: BackendSwitchOptions = {}): Backend
       ownKey = trimmed;
     },
     emulator: () => emulator.controls(),
+    pendingFaults: emulator.pendingFaults,
     async handle(request) {
       requireApiOrigin(request.url);
       return current.handle(request);

@@ -25,6 +25,8 @@ export interface EmulatorControls {
   inject(scenario: FaultScenario): void;
   clearFaults(): void;
   pendingFaults(): readonly FaultScenario[];
+  /** Calls `listener` with what is pending after every change. Returns the unsubscribe function. */
+  watchFaults(listener: (pending: readonly FaultScenario[]) => void): () => void;
   /** Moves the emulator's clock forward (cache lifetimes, rate-limit windows). */
   advanceTime(ms: number): void;
   setPacing(pacing: PacingChoice): void;
@@ -42,4 +44,15 @@ export interface BackendSwitch extends Backend {
   setLiveKey(key: string | undefined): void;
   /** The page's emulator (created, and its module imported, on first use); its state outlives workers and modes. */
   emulator(): Promise<EmulatorControls>;
+  /**
+   * The emulator's queued faults, watched and cleared without importing the emulator: none can be queued before
+   * it loads. The page shows them and clears them when the learner opens another lesson (issue 14).
+   */
+  readonly pendingFaults: PendingFaults;
+}
+
+export interface PendingFaults {
+  /** Calls `listener` with the queue after every change, once the emulator is loaded. Returns the unsubscribe. */
+  watch(listener: (pending: readonly FaultScenario[]) => void): () => void;
+  clear(): void;
 }

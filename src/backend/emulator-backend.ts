@@ -1,9 +1,10 @@
 import type { Emulator, Pacing } from '../mock/emulator';
-import type { Backend, EmulatorControls } from './backend';
+import type { Backend, EmulatorControls, FaultScenario, PendingFaults } from './backend';
 
 export interface EmulatorBackend extends Backend {
   readonly mode: 'emulator';
   controls(): Promise<EmulatorControls>;
+  readonly pendingFaults: PendingFaults;
 }
 
 /**
@@ -12,11 +13,15 @@ export interface EmulatorBackend extends Backend {
  */
 export function createEmulatorBackend(options: { pacing?: Pacing } = {}): EmulatorBackend {
   let loading: Promise<{ emulator: Emulator; realisticPacing: Pacing }> | undefined;
+  let loaded: Emulator | undefined;
+  const faultWatchers = new Set<(pending: readonly FaultScenario[]) => void>();
   const load = () => {
-    loading ??= import('../mock/emulator').then(({ createEmulator, REALISTIC_PACING }) => ({
-      emulator: createEmulator({ browserAccess: 'require-header', ...(options.pacing ? { pacing: options.pacing } : {}) }),
-      realisticPacing: REALISTIC_PACING,
-    }));
+    loading ??= import('../mock/emulator').then(({ createEmulator, REALISTIC_PACING }) => {
+      const emulator = createEmulator({ browserAccess: 'require-header', ...(options.pacing ? { pacing: options.pacing } : {}) });
+      emulator.watchFaults((pending) => faultWatchers.forEach((watcher) => watcher(pending)));
+      loaded = emulator;
+      return { emulator, realisticPacing: REALISTIC_PACING };
+    });
     loading.catch(() => {
       loading = undefined;
     });
@@ -24,6 +29,14 @@ export function createEmulatorBackend(options: { pacing?: Pacing } = {}): Emulat
   };
   return {
     mode: 'emulator',
+    pendingFaults: {
+      watch(listener) {
+        faultWatchers.add(listener);
+        if (loaded) listener(loaded.pendingFaults());
+        return () => faultWatchers.delete(listener);
+      },
+      clear: () => loaded?.clearFaults(),
+    },
     async handle(request) {
       return (await load()).emulator.handle(request);
     },
@@ -33,6 +46,7 @@ export function createEmulatorBackend(options: { pacing?: Pacing } = {}): Emulat
         inject: (scenario) => emulator.inject(scenario),
         clearFaults: () => emulator.clearFaults(),
         pendingFaults: () => emulator.pendingFaults(),
+        watchFaults: (listener) => emulator.watchFaults(listener),
         advanceTime: (ms) => emulator.advanceTime(ms),
         setPacing: (pacing) => emulator.setPacing(pacing === 'instant' ? 'instant' : realisticPacing),
         reset: () => emulator.reset(),

@@ -48,6 +48,8 @@ export interface Emulator {
   inject(scenario: FaultScenario): void;
   clearFaults(): void;
   pendingFaults(): readonly FaultScenario[];
+  /** Calls `listener` with what is pending after every change (inject, use, clear, reset). Returns the unsubscribe. */
+  watchFaults(listener: (pending: readonly FaultScenario[]) => void): () => void;
   /** Moves the emulator's clock forward (cache lifetimes, rate-limit windows). */
   advanceTime(ms: number): void;
   setPacing(pacing: Pacing): void;
@@ -64,13 +66,24 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   let offsetMs = 0;
   const now = () => baseNow() + offsetMs;
 
+  const faultWatchers = new Set<(pending: readonly FaultScenario[]) => void>();
+  const faultsChanged = () => {
+    const pending = runtime.faults.pending();
+    for (const watcher of faultWatchers) {
+      try {
+        watcher(pending);
+      } catch {
+        // A watcher's bug (the page's) must not fail the request that used the fault.
+      }
+    }
+  };
   const freshRuntime = (pacing: Pacing): EmulatorRuntime => ({
     seed,
     ids: createIdGenerator(seed),
     now,
     cache: new PromptCache(now),
     rateLimiter: new RateLimiter(options.rateLimits ?? DEFAULT_RATE_LIMITS, now),
-    faults: new FaultQueue(),
+    faults: new FaultQueue(() => faultsChanged()),
     batches: new BatchStore(now),
     pacing,
     sleep: options.sleep ?? realSleep,
@@ -114,6 +127,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     pendingFaults() {
       return runtime.faults.pending();
     },
+    watchFaults(listener) {
+      faultWatchers.add(listener);
+      return () => faultWatchers.delete(listener);
+    },
     advanceTime(ms) {
       if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`advanceTime needs a number of ms >= 0, got ${String(ms)}`);
       offsetMs += ms;
@@ -128,6 +145,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       // one page session (the API never reuses one; issue 11). Ids stay a function of the seed and the number of
       // ids made so far, so a test that replays the same requests still gets the same ids.
       Object.assign(runtime, freshRuntime(runtime.pacing), { ids: runtime.ids });
+      faultsChanged();
     },
   };
 }

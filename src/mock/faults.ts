@@ -97,16 +97,22 @@ export function parseFaultScenario(value: unknown): FaultScenario | string {
 export class FaultQueue {
   private queue: Array<{ scenario: FaultScenario; remaining: number }> = [];
 
+  /** `changed` runs after every change of what is pending (the page shows the queue). */
+  constructor(private readonly changed: () => void = () => {}) {}
+
   /** Queues a scenario; throws a RangeError naming the problem for invalid input (cells pass untrusted objects). */
   inject(scenario: unknown): void {
     const parsed = parseFaultScenario(scenario);
     if (typeof parsed === 'string') throw new RangeError(parsed);
     this.queue.push({ scenario: parsed, remaining: parsed.count ?? 1 });
     if (this.queue.length > FAULT_LIMITS.maxQueued) this.queue.splice(0, this.queue.length - FAULT_LIMITS.maxQueued);
+    this.changed();
   }
 
   clear(): void {
+    const had = this.queue.length > 0;
     this.queue = [];
+    if (had) this.changed();
   }
 
   /** What is still queued, each with its remaining count. */
@@ -120,6 +126,7 @@ export class FaultQueue {
     if (!head) return null;
     head.remaining -= 1;
     if (head.remaining <= 0) this.queue.shift();
+    this.changed();
     return head.scenario;
   }
 }

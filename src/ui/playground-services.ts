@@ -4,7 +4,7 @@
  * to, notices, and the lazily loaded backend switch (emulator/live). Elements subscribe and
  * re-render on change.
  */
-import type { BackendMode, BackendSwitch, KeyStore } from '../backend';
+import type { BackendMode, BackendSwitch, FaultScenario, KeyStore } from '../backend';
 import { createDebouncedSaver, type DebouncedSaver } from '../store/debounced-saver';
 import { PlaygroundStore, type StorageProblem } from '../store/playground-store';
 import { nextThemeChoice, themeFor, type Theme, type ThemeChoice } from '../store/theme-choice';
@@ -29,6 +29,9 @@ export class PlaygroundServices {
   progressRevision = 0;
   /** Bumped when stored data is cleared, so open cells reload their start state. */
   dataRevision = 0;
+  /** The emulator's queued faults (shown by `<tp-pending-faults>`); empty until the emulator is loaded. */
+  pendingFaults: readonly FaultScenario[] = [];
+  private shownLesson: string | undefined;
   private readonly listeners = new Set<() => void>();
   private router: Promise<BackendSwitch> | undefined;
   private keys: Promise<KeyStore> | undefined;
@@ -113,10 +116,28 @@ export class PlaygroundServices {
     this.router ??= Promise.all([import('../backend'), this.liveKeyStore()]).then(([{ createBackendSwitch }, keys]) => {
       const router = createBackendSwitch({ liveKey: () => keys.get(), confirmOutsideHosts: confirmOutsideHosts });
       router.setMode(this.backend);
+      router.pendingFaults.watch((pending) => {
+        this.pendingFaults = pending;
+        this.changed();
+      });
       return router;
     });
     this.router.catch(() => (this.router = undefined));
     return this.router;
+  }
+
+  /** Drops the emulator's queued faults (no-op before the backend or the emulator is loaded: nothing is queued). */
+  clearPendingFaults(): void {
+    void this.router?.then((router) => router.pendingFaults.clear(), () => undefined);
+  }
+
+  /**
+   * The page now shows `slug` (undefined: the home page). Faults a lesson queued end with it: opening another
+   * lesson clears them, so a cell's fault never fails a cell elsewhere (issue 14).
+   */
+  showingLesson(slug: string | undefined): void {
+    if (slug !== this.shownLesson && this.pendingFaults.length > 0) this.clearPendingFaults();
+    this.shownLesson = slug;
   }
 
   /** Where the live key is kept (memory, or this tab's sessionStorage); never in the sandbox. */

@@ -3,6 +3,7 @@ import { state } from 'lit/decorators.js';
 import type { FaultScenario, PacingChoice } from '../backend';
 import { ServicesController } from './services-context';
 import { sharedStyles } from './shared-styles';
+import { describeFaults } from './tp-pending-faults';
 
 interface FaultButton {
   label: string;
@@ -86,7 +87,6 @@ export class TpEmulatorPanel extends LitElement {
   ];
 
   @state() protected count = 1;
-  @state() protected pending: readonly FaultScenario[] = [];
   /** The backend starts instant when the page URL says `?pacing=instant` (tests, demos). */
   @state() protected pacing: PacingChoice = new URLSearchParams(location.search).get('pacing') === 'instant' ? 'instant' : 'realistic';
   @state() protected status = '';
@@ -94,6 +94,8 @@ export class TpEmulatorPanel extends LitElement {
 
   override render() {
     const live = this.servicesController.services?.backend === 'live';
+    // Kept current by the emulator itself (PlaygroundServices watches it): cells queue faults too.
+    const pending = this.servicesController.services?.pendingFaults ?? [];
     return html`${live
         ? html`<p class="note">Cells talk to the live API now; these controls apply to the emulator only.</p>`
         : nothing}
@@ -106,11 +108,9 @@ export class TpEmulatorPanel extends LitElement {
           )}
         </div>
         <p class="pending" role="status">
-          ${this.pending.length === 0
-            ? 'No faults pending.'
-            : `Pending: ${this.pending.map((fault) => `${fault.kind}${fault.count && fault.count > 1 ? ` ×${fault.count}` : ''}`).join(', ')}`}
+          ${pending.length === 0 ? 'No faults pending.' : `Pending: ${describeFaults(pending)}. Opening another lesson clears them.`}
         </p>
-        ${this.pending.length > 0 ? html`<button @click=${this.clearFaults}>Clear pending faults</button>` : nothing}
+        ${pending.length > 0 ? html`<button @click=${this.clearFaults}>Clear pending faults</button>` : nothing}
       </fieldset>
       <fieldset ?disabled=${live}>
         <legend>Stream pacing</legend>
@@ -137,7 +137,6 @@ export class TpEmulatorPanel extends LitElement {
   private async act(action: () => Promise<string>) {
     try {
       this.status = await action();
-      this.pending = (await this.emulator()).pendingFaults();
     } catch (error) {
       this.status = `Could not change the emulator: ${error instanceof Error ? error.message : String(error)}`;
     }

@@ -23,6 +23,21 @@ function recordingClient(emulator: Emulator, maxRetries: number) {
 }
 
 describe('injected faults', () => {
+  it('tells watchers what is pending after each inject, use, clear and reset (the page shows the queue)', async () => {
+    const emulator = testEmulator();
+    const seen: string[] = [];
+    const stop = emulator.watchFaults((pending) => seen.push(pending.map((fault) => `${fault.kind}×${fault.count}`).join(',')));
+    emulator.inject({ kind: 'overloaded', count: 2 });
+    await rawPost(emulator, '/v1/messages', hello());
+    emulator.inject({ kind: 'api_error' });
+    emulator.clearFaults();
+    emulator.inject({ kind: 'permission' });
+    emulator.reset();
+    stop();
+    emulator.inject({ kind: 'api_error' });
+    expect(seen).toEqual(['overloaded×2', 'overloaded×1', 'overloaded×1,api_error×1', '', 'permission×1', '']);
+  });
+
   it('429 carries retry-after and zeroed rate-limit headers', async () => {
     const emulator = testEmulator();
     emulator.inject({ kind: 'rate_limit', retryAfterSeconds: 7 });

@@ -7,6 +7,7 @@ import { provideServices } from '../services-context';
 import type { TpLesson } from '../tp-lesson';
 import type { TpSettingsPanel } from '../tp-settings-panel';
 import '../tp-lesson';
+import '../tp-pending-faults';
 import { renderNotices } from './app-notices';
 import { renderHome, renderLessonList, renderLoadFailed, renderMissing } from './app-pages';
 import { appStyles } from './app-styles';
@@ -44,6 +45,7 @@ export class TpApp extends LitElement {
   });
   private readonly router = new RouteController(this, (slug) => {
     this.navOpen = false;
+    this.services.showingLesson(slug);
     this.loader.show(slug);
   });
   private unsubscribe: (() => void) | undefined;
@@ -140,6 +142,7 @@ export class TpApp extends LitElement {
           ${renderLessonList(this.lessons, this.router.slug, (slug) => this.services.store.isLessonComplete(slug))}
         </nav>
         <main id="main-content" tabindex="-1">
+          <tp-pending-faults></tp-pending-faults>
           ${renderNotices(this.services.notices, (id) => this.services.dismissNotice(id))} ${this.renderPage()}
         </main>
       </div>
