@@ -9,14 +9,16 @@
 import { http, HttpResponse, type RequestHandler } from 'msw';
 import type { MessageBatchResult } from '@anthropic-ai/sdk/resources/messages/batches';
 import type { MessageCreateParamsBase } from '@anthropic-ai/sdk/resources/messages/messages';
-import { parseBatchCreateBody, resultsJsonl, resultsUnavailable, toMessageBatch } from './batches';
+import { parseBatchCreateBody, resultsJsonl, resultsUnavailable, toMessageBatch, type StoredBatch } from './batches';
 import { internalError, type ApiFailure } from './errors';
+import { readBetaFlags } from './headers';
 import { createIdGenerator } from './ids';
 import { handle, json } from './pipeline';
 import { checkPromptLength, produceMessage } from './produce-message';
 import { API_ORIGIN } from '../anthropic-api';
 import { PUBLIC_ORIGIN_HEADER, type EmulatorRuntime } from './runtime';
 import { validateMessagesRequest } from './validate';
+import { BINDING_BETA } from './validate/thinking';
 import { invalid, typeMessages, type JsonObject } from './validate/util';
 
 export function createBatchHandlers(runtime: EmulatorRuntime): RequestHandler[] {
@@ -24,9 +26,9 @@ export function createBatchHandlers(runtime: EmulatorRuntime): RequestHandler[] 
   // A bug while generating one request must not wedge the batch: that request alone is `errored` (api_error).
   // Each batch has its own id sequence, so its results do not depend on how its slices interleave with other
   // requests (batches.ts).
-  const process = (params: JsonObject, batchId: string, index: number): MessageBatchResult => {
+  const process = (params: JsonObject, batch: Pick<StoredBatch, 'id' | 'betas'>, index: number): MessageBatchResult => {
     try {
-      return processBatchRequest({ ...runtime, ids: createIdGenerator(`${runtime.seed}:${batchId}:${index}`) }, params);
+      return processBatchRequest({ ...runtime, ids: createIdGenerator(`${runtime.seed}:${batch.id}:${index}`) }, params, batch.betas);
     } catch {
       return errored(internalError());
     }
@@ -35,7 +37,8 @@ export function createBatchHandlers(runtime: EmulatorRuntime): RequestHandler[] 
     http.post(base, handle(runtime, {
       body: parseBatchCreateBody,
       answer: (ctx, requests) => {
-        const batch = runtime.batches.create(runtime.ids.next('msgbatch_'), requests);
+        // The batch's beta flags apply to each of its requests (thinking `block_binding`, input_transformations).
+        const batch = runtime.batches.create(runtime.ids.next('msgbatch_'), requests, readBetaFlags(ctx.request.headers));
         return json(ctx, toMessageBatch(batch, originOf(ctx.request)));
       },
     })),
@@ -91,7 +94,7 @@ function originOf(request: Request): string {
  * SDK batches.ts:501) and no `max_tokens: 0` ("not supported inside a batch", docs: …/batch-processing, REF §4).
  * Succeeded messages report `usage.service_tier: "batch"` (SDK messages.ts Usage.service_tier).
  */
-function processBatchRequest(runtime: EmulatorRuntime, params: JsonObject): MessageBatchResult {
+function processBatchRequest(runtime: EmulatorRuntime, params: JsonObject, betas: readonly string[]): MessageBatchResult {
   const batchRule: ApiFailure | null =
     params.stream === true ? invalid(['stream'], 'streaming is not supported for requests in a Message Batch')
     : params.max_tokens === 0 ? invalid(['max_tokens'], '0 (cache pre-warming) is not supported inside a Message Batch')
@@ -101,7 +104,7 @@ function processBatchRequest(runtime: EmulatorRuntime, params: JsonObject): Mess
   // "an individual request whose `user_profile_id` body field conflicts with this header is errored").
   const { user_profile_id: userProfileId, ...messageBody } = params;
   if (userProfileId !== undefined && typeof userProfileId !== 'string') return errored(invalid(['user_profile_id'], typeMessages.string));
-  const validation = validateMessagesRequest(messageBody, { batch: true });
+  const validation = validateMessagesRequest(messageBody, { batch: true, betas });
   if (!validation.ok) return errored(validation.failure);
   const { model } = validation;
   const messageParams: MessageCreateParamsBase = validation.params;
@@ -109,6 +112,8 @@ function processBatchRequest(runtime: EmulatorRuntime, params: JsonObject): Mess
   if (tooLong) return errored(tooLong);
   const message = produceMessage(runtime, messageParams, model);
   message.usage = { ...message.usage, service_tier: 'batch' };
+  // As on /v1/messages (handlers.ts): the blocks dropped before generation are reported under the binding beta.
+  if (betas.includes(BINDING_BETA)) Object.assign(message, { input_transformations: validation.inputTransformations });
   return { type: 'succeeded', message };
 }
 

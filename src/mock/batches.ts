@@ -50,6 +50,8 @@ export interface BatchRequestInput {
 
 export interface StoredBatch {
   id: string;
+  /** The `anthropic-beta` flags of the create request: every entry is validated with them, as on /v1/messages. */
+  betas: readonly string[];
   createdAt: number;
   requests: BatchRequestInput[];
   cancelInitiatedAt: number | null;
@@ -66,7 +68,7 @@ export interface StoredBatch {
 }
 
 /** Runs one request of a batch (validation + generation); never throws for bad params, it returns `errored`. */
-export type BatchRequestProcessor = (params: JsonObject, batchId: string, index: number) => MessageBatchResult;
+export type BatchRequestProcessor = (params: JsonObject, batch: Pick<StoredBatch, 'id' | 'betas'>, index: number) => MessageBatchResult;
 
 export const BATCH_LIMITS = {
   /** Requests processed in one go (the first poll, then each scheduled slice). */
@@ -140,9 +142,9 @@ export class BatchStore {
     this.batches.clear();
   }
 
-  create(id: string, requests: BatchRequestInput[]): StoredBatch {
+  create(id: string, requests: BatchRequestInput[], betas: readonly string[] = []): StoredBatch {
     const batch: StoredBatch = {
-      id, createdAt: this.now(), requests, cancelInitiatedAt: null, endedAt: null, results: [], archivedAt: null,
+      id, betas, createdAt: this.now(), requests, cancelInitiatedAt: null, endedAt: null, results: [], archivedAt: null,
       counts: null, processor: null, sliceScheduled: false,
     };
     this.batches.set(id, batch);
@@ -200,7 +202,7 @@ export class BatchStore {
     const end = Math.min(batch.requests.length, batch.results.length + BATCH_LIMITS.requestsPerSlice);
     for (let index = batch.results.length; index < end; index++) {
       const request = batch.requests[index]!;
-      batch.results.push({ custom_id: request.custom_id, result: batch.processor!(request.params ?? {}, batch.id, index) });
+      batch.results.push({ custom_id: request.custom_id, result: batch.processor!(request.params ?? {}, batch, index) });
       request.params = null;
     }
     if (batch.results.length === batch.requests.length) this.end(batch, this.now());

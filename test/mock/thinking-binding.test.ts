@@ -246,7 +246,44 @@ describe('rule 14: the model binding', () => {
   });
 });
 
+/** Creates a batch (with `options`' headers), advances the emulator clock until it ends, and returns its results. */
+async function runBatch(emulator: ReturnType<typeof testEmulator>, client: Anthropic, requests: Anthropic.Messages.BatchCreateParams.Request[], options?: { headers: Record<string, string> }) {
+  const batch = await client.messages.batches.create({ requests }, options);
+  let current = batch;
+  while (current.processing_status !== 'ended') {
+    emulator.advanceTime(60_000);
+    current = await client.messages.batches.retrieve(batch.id);
+  }
+  const results: Anthropic.Messages.MessageBatchIndividualResponse[] = [];
+  for await (const entry of await client.messages.batches.results(batch.id)) results.push(entry);
+  return results;
+}
+
+const erroredMessage = (entry: Anthropic.Messages.MessageBatchIndividualResponse) =>
+  entry.result.type === 'errored' ? entry.result.error.error.message : `not errored: ${entry.result.type}`;
+
 describe('Message Batches', () => {
+  it('block_binding in an entry is checked with the batch\'s beta header, as on /v1/messages', async () => {
+    const emulator = testEmulator();
+    const client = sdkClient(emulator);
+    const { base, messages } = await conversation(client);
+    const edited = (behavior: 'error' | 'drop_block') => ({
+      custom_id: behavior, params: { ...base, system: 'You are a pirate.', messages, thinking: { type: 'adaptive' as const, block_binding: { prefix_mismatch_behavior: behavior } } },
+    });
+    const withoutBeta = await runBatch(emulator, client, [edited('drop_block')]);
+    expect(erroredMessage(withoutBeta[0]!)).toMatch(/block_binding: Extra inputs are not permitted$/);
+
+    // Results come in any order (docs: …/batch-processing): find them by custom_id.
+    const both = await runBatch(emulator, client, [edited('error'), edited('drop_block')], betaHeader);
+    const refused = both.find((entry) => entry.custom_id === 'error');
+    const dropped = both.find((entry) => entry.custom_id === 'drop_block');
+    expect(erroredMessage(refused!)).toMatch(ePrefix('messages.1.content.0', true));
+    expect(dropped!.result.type).toBe('succeeded');
+    const message = dropped!.result.type === 'succeeded' ? dropped!.result.message : undefined;
+    const reasons = ((message as { input_transformations?: Array<{ reason: string }> } | undefined)?.input_transformations ?? []).map((t) => t.reason);
+    expect(reasons.length).toBeGreaterThan(0);
+  });
+
   it('an unset prefix_mismatch_behavior drops instead of failing', async () => {
     const emulator = testEmulator();
     const client = sdkClient(emulator);
