@@ -73,7 +73,11 @@ export interface ModelFacts {
   line: ModelLine;
   /** RFC 3339. */
   created_at: string;
-  lifecycle: 'active' | 'deprecated';
+  /**
+   * `retired`: "no longer available for use; inference requests naming it fail. It remains in the catalogue"
+   * (SDK:resources/models.ts ModelInfo.lifecycle): listed only when asked for, and 404 for requests (validate/index.ts).
+   */
+  lifecycle: 'active' | 'deprecated' | 'retired';
   /** RFC 3339 or null while active. */
   deprecated_at: string | null;
   /** RFC 3339 scheduled retirement, or null. */
@@ -434,7 +438,8 @@ const TABLE: readonly ModelFacts[] = [
     toolPromptTokens: { auto: 497, forced: 589 },
   },
   {
-    // Snapshot date from the id. MD rows haiku-4-5 [TH; TT; ER; EF; OVP; MG; H55M; PC; PR]: thinking off when
+    // Snapshot date from the id. Active on 2026-10-08 with retirement "not sooner than 2026-10-15"; its status
+    // after that is unverified (MD §1, §7), so it stays active here. MD rows haiku-4-5 [TH; TT; ER; EF; OVP; MG; H55M; PC; PR]: thinking off when
     // omitted; enabled is its only thinking mode; adaptive 400 E-adaptive; display summarized; no effort [EF];
     // prefill with thinking off; temperature with top_p 400; cache minimum 4,096; inference_geo 400 [PR]. 200K / 64K.
     id: 'claude-haiku-4-5-20251001', aliases: ['claude-haiku-4-5'], display_name: 'Claude Haiku 4.5', line: 'haiku',
@@ -470,11 +475,12 @@ const TABLE: readonly ModelFacts[] = [
     toolPromptTokens: { auto: 496, forced: 588 },
   },
   {
-    // Snapshot date from the id. Deprecated 2026-09-30, retires 2026-11-30 → claude-sonnet-5-5 [DEP];
-    // SDK:internal/data/deprecated-models.ts. MD rows sonnet-4-5 [TH; TT; OVP; PC; PR]: as Haiku 4.5 without the
-    // temperature/top_p rule; no effort; cache minimum 1,024. 200K / 64K.
+    // Snapshot date from the id. Deprecated 2026-09-30, retires 2026-11-30 → claude-sonnet-5-5 [DEP; MD §1 row
+    // sonnet-4-5]; SDK:internal/data/deprecated-models.ts. The course runs on 2026-12-04, after that date: retired
+    // (listed with `lifecycle[]=retired`, requests 404). The rules below describe it as it was (MD rows sonnet-4-5
+    // [TH; TT; OVP; PC; PR]): as Haiku 4.5 without the temperature/top_p rule; no effort; cache minimum 1,024. 200K / 64K.
     id: 'claude-sonnet-4-5-20250929', aliases: ['claude-sonnet-4-5'], display_name: 'Claude Sonnet 4.5', line: 'sonnet',
-    created_at: '2025-09-29T00:00:00Z', lifecycle: 'deprecated', deprecated_at: '2026-09-30T00:00:00Z',
+    created_at: '2025-09-29T00:00:00Z', lifecycle: 'retired', deprecated_at: '2026-09-30T00:00:00Z',
     retires_at: '2026-11-30T00:00:00Z', replacement: 'claude-sonnet-5-5',
     max_input_tokens: K200, max_tokens: 64_000, minCacheableTokens: 1024, supportsPrefill: true,
     thinking: {

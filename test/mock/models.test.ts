@@ -24,13 +24,15 @@ describe('model table', () => {
     const data = sdkSource('internal/data/deprecated-models.ts');
     const entries = [...data.matchAll(/'([^']+)': '([^']+)'/g)].map((m) => [m[1], m[2]] as const);
     expect(entries.length).toBeGreaterThan(0);
+    // Sonnet 4.5 retired on 2026-11-30 (models.md §1 [DEP]); the SDK, which still lists it, cannot say so.
+    const retired = new Set(['claude-sonnet-4-5-20250929']);
     for (const [id, date] of entries) {
       const facts = getModelFacts(id)!;
-      expect(facts.lifecycle, id).toBe('deprecated');
+      expect(facts.lifecycle, id).toBe(retired.has(facts.id) ? 'retired' : 'deprecated');
       expect(new Date(facts.retires_at!).toDateString()).toBe(new Date(date.replace(/(\d+)(st|nd|rd|th)/, '$1')).toDateString());
     }
     const deprecated = new Set(entries.map(([id]) => getModelFacts(id)!.id));
-    for (const facts of listModelFacts()) expect(facts.lifecycle === 'deprecated', facts.id).toBe(deprecated.has(facts.id));
+    for (const facts of listModelFacts()) expect(facts.lifecycle !== 'active', facts.id).toBe(deprecated.has(facts.id));
   });
 
   it('deprecates thinking.type "enabled" exactly where the SDK warns', () => {
@@ -61,8 +63,9 @@ describe('GET /v1/models', () => {
   it('auto-paginates through every model with after_id', async () => {
     const ids: string[] = [];
     for await (const model of sdkClient(testEmulator()).models.list({ limit: 4 })) ids.push(model.id);
-    expect(ids).toEqual(listModelFacts().map((facts) => facts.id));
-    expect(ids).toHaveLength(19);
+    // Retired models are listed only when asked for (SDK:resources/models.ts ModelListParams.lifecycle).
+    expect(ids).toEqual(listModelFacts().filter((facts) => facts.lifecycle !== 'retired').map((facts) => facts.id));
+    expect(ids).toHaveLength(18);
   });
 
   it('pages backwards with before_id', async () => {
@@ -74,8 +77,20 @@ describe('GET /v1/models', () => {
   });
 
   it('filters by lifecycle', async () => {
-    const page = await sdkClient(testEmulator()).models.list({ lifecycle: ['deprecated'] });
-    expect(page.data.map((m) => m.id).sort()).toEqual(['claude-mythos-preview', 'claude-sonnet-4-5-20250929']);
+    const client = sdkClient(testEmulator());
+    expect((await client.models.list({ lifecycle: ['deprecated'] })).data.map((m) => m.id)).toEqual(['claude-mythos-preview']);
+    expect((await client.models.list({ lifecycle: ['retired'] })).data.map((m) => m.id)).toEqual(['claude-sonnet-4-5-20250929']);
+  });
+
+  it('keeps a retired model in the catalogue, and answers a request naming it with 404 not_found_error', async () => {
+    const client = sdkClient(testEmulator());
+    expect(await client.models.retrieve('claude-sonnet-4-5')).toMatchObject({ id: 'claude-sonnet-4-5-20250929', lifecycle: 'retired', retires_at: '2026-11-30T00:00:00Z' });
+    const request = { model: 'claude-sonnet-4-5', max_tokens: 64, messages: [{ role: 'user' as const, content: 'Hi' }] };
+    const error = await client.messages.create(request).then(() => null, (caught: unknown) => caught);
+    expect(error).toBeInstanceOf(Anthropic.NotFoundError);
+    expect((error as InstanceType<typeof Anthropic.NotFoundError>).message).toContain('model: claude-sonnet-4-5');
+    await expect(client.messages.countTokens({ model: request.model, messages: request.messages })).rejects.toBeInstanceOf(Anthropic.NotFoundError);
+    expect((await client.messages.create({ ...request, model: 'claude-sonnet-5-5' })).type).toBe('message');
   });
 
   it('rejects a limit out of range', async () => {

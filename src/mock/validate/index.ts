@@ -107,7 +107,9 @@ function validate<Params>(
     const shape = checkTopLevelShape(body, endpoint);
     if (shape) return { ok: false, failure: shape };
     const model = getModelFacts(body.model as string);
-    if (!model) return { ok: false, failure: apiError(404, 'not_found_error', `model: ${String(body.model)}`) };
+    // An unknown id and a retired model ("inference requests naming it fail", SDK:resources/models.ts) are both
+    // 404 not_found_error; the text `model: <id>` is unverified (messages-api.md §errors, third-party logs only).
+    if (!model || model.lifecycle === 'retired') return { ok: false, failure: apiError(404, 'not_found_error', `model: ${String(body.model)}`) };
     const ruleContext: RuleContext = {
       body, model, endpoint, betas: ctx.betas ?? [], batch: ctx.batch ?? false, inputTransformations: [],
     };

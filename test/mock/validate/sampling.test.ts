@@ -28,7 +28,7 @@ describe('rule 12: sampling parameters', () => {
     await expect400(sdk.messages.create(ask(model, Q, { temperature: 1, top_p: 0.99 })), /temperature.*top_p/);
   });
 
-  it.each(['claude-sonnet-4-6', 'claude-opus-4-6', 'claude-opus-4-5', 'claude-sonnet-4-5'])(
+  it.each(['claude-sonnet-4-6', 'claude-opus-4-6', 'claude-opus-4-5'])(
     '%s: free with thinking off, limited with thinking on', async (model) => {
       const sdk = client();
       await expect(sdk.messages.create(ask(model, Q, { temperature: 0.3, top_k: 20 }))).resolves.toBeTruthy();
@@ -48,7 +48,7 @@ describe('sampling with thinking uses the API wording', () => {
   it('temperature other than 1 with thinking on: "`temperature` may only be set to 1 when thinking is enabled…"', async () => {
     // Wording captured from real 400s in third-party code (the docs state the rule: REF §4, …/extended-thinking).
     const response = await rawPost(testEmulator(), '/v1/messages', hello({
-      model: 'claude-sonnet-4-5', max_tokens: 2048, temperature: 0.2, thinking: { type: 'enabled', budget_tokens: 1024 },
+      model: 'claude-opus-4-5', max_tokens: 2048, temperature: 0.2, thinking: { type: 'enabled', budget_tokens: 1024 },
     }));
     expect(response.status).toBe(400);
     const body = await response.json();

@@ -28,7 +28,6 @@ const ADAPTIVE_BY_DEFAULT = [
 ];
 const OFF_BY_DEFAULT = [
   'claude-opus-4-8', 'claude-opus-4-7', 'claude-opus-4-6', 'claude-sonnet-4-6', 'claude-haiku-4-5', 'claude-opus-4-5',
-  'claude-sonnet-4-5',
 ];
 
 describe('rule 1: thinking omitted', () => {
@@ -78,7 +77,7 @@ describe('rule 2: thinking.type "enabled"', () => {
     expect(blockTypes(reply)[0]).toBe('thinking');
   });
 
-  it.each(['claude-mythos-preview', 'claude-opus-4-6', 'claude-sonnet-4-6', 'claude-haiku-4-5', 'claude-opus-4-5', 'claude-sonnet-4-5'])(
+  it.each(['claude-mythos-preview', 'claude-opus-4-6', 'claude-sonnet-4-6', 'claude-haiku-4-5', 'claude-opus-4-5'])(
     '%s accepts enabled and thinks', async (model) => {
       const reply = await client().messages.create(ask(model, REASONING, enabled));
       expect(blockTypes(reply)[0]).toBe('thinking');
@@ -86,7 +85,7 @@ describe('rule 2: thinking.type "enabled"', () => {
 });
 
 describe('rule 3: thinking.type "adaptive"', () => {
-  it.each(['claude-opus-4-5', 'claude-sonnet-4-5', 'claude-haiku-4-5'])('%s: 400 E-adaptive; enabled is accepted', async (model) => {
+  it.each(['claude-opus-4-5', 'claude-haiku-4-5'])('%s: 400 E-adaptive; enabled is accepted', async (model) => {
     const sdk = client();
     await expect400(sdk.messages.create(ask(model, REASONING, { thinking: { type: 'adaptive' } })), E_ADAPTIVE);
     await expect(sdk.messages.create(ask(model, REASONING, { thinking: { type: 'enabled', budget_tokens: 1024 } }))).resolves.toBeTruthy();
@@ -215,7 +214,7 @@ describe('rule 7: effort defaults and levels', () => {
     await expect(sdk.messages.create(ask(model, REASONING, { output_config: { effort: 'high' } }))).resolves.toBeTruthy();
   });
 
-  it.each(['claude-haiku-4-5', 'claude-sonnet-4-5'])('%s supports no effort at all', async (model) => {
+  it.each(['claude-haiku-4-5'])('%s supports no effort at all', async (model) => {
     await expect400(client().messages.create(ask(model, REASONING, { output_config: { effort: 'high' } })),
       "This model does not support effort level 'high'. Supported levels: none.");
   });
