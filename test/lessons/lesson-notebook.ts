@@ -1,10 +1,9 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PLACEHOLDER_API_KEY, requireApiOrigin } from '../../src/anthropic-api';
+import { createBackendSwitch, redactHeaders, type BackendSwitch, type FaultScenario } from '../../src/backend';
 import { COURSE_MODULES, isCourseModule } from '../../src/runner/course-modules';
 import { PROJECT_ROOT } from './course-files';
-import { createEmulator, type Emulator, type FaultScenario } from '../../src/mock/emulator';
-import { redactHeaders } from '../../src/live/redact';
 import { CellKernel } from '../../src/runner/cell-kernel';
 import { SDK_HELPER_MODULES } from '../../src/runner/sdk-modules';
 import type { NotebookKernel } from '../../src/runner/notebook-kernel';
@@ -33,10 +32,6 @@ export class LessonNotebook {
   private readonly session = new NotebookSession({ cells: [], createKernel: async () => this.kernel });
   private runs = 0;
 
-  get emulator(): Emulator {
-    return this.kernel.emulator;
-  }
-
   /** Runs one cell (and, when given, its checks), like one "Run cell" or "Check" on the page. */
   async run(code: string, options: { checks?: string; timeoutMs?: number } = {}): Promise<CellOutcome> {
     const logs: string[] = [];
@@ -57,9 +52,12 @@ export class LessonNotebook {
   }
 }
 
-/** The kernel of the Node harness: this process's global object is the notebook scope; the emulator answers `fetch`. */
+/**
+ * The kernel of the Node harness: this process's global object is the notebook scope; the emulator answers `fetch`
+ * through the backend layer, the one door the page uses too (src/backend: origin check, emulator behind `Backend`).
+ */
 export class InProcessKernel implements NotebookKernel {
-  readonly emulator: Emulator = createEmulator({ pacing: 'instant', browserAccess: 'require-header', seed: 'lesson-runs' });
+  readonly api: BackendSwitch = createBackendSwitch({ pacing: 'instant' });
   private readonly scope = globalThis as unknown as Record<string, unknown>;
   private readonly savedGlobals = new Map<string, PropertyDescriptor | undefined>();
   private readonly cells: CellKernel;
@@ -84,14 +82,14 @@ export class InProcessKernel implements NotebookKernel {
     // Everything the cells may replace is saved first, so dispose() can put it back.
     for (const name of Object.getOwnPropertyNames(globalThis)) this.savedGlobals.set(name, Object.getOwnPropertyDescriptor(globalThis, name));
     process.env.ANTHROPIC_API_KEY = PLACEHOLDER_API_KEY;
-    const emulator = this.emulator;
+    const api = this.api;
     this.define('fetch', (input: RequestInfo | URL, init?: RequestInit) => this.fetch(input, init));
     this.define('playground', {
       mode: 'emulator',
       emulator: {
-        inject: async (scenario: FaultScenario) => emulator.inject(scenario),
-        advanceTime: async (ms: number) => emulator.advanceTime(ms),
-        reset: async () => emulator.reset(),
+        inject: async (scenario: FaultScenario) => (await api.emulator()).inject(scenario),
+        advanceTime: async (ms: number) => (await api.emulator()).advanceTime(ms),
+        reset: async () => (await api.emulator()).reset(),
       },
     });
     const print =
@@ -134,7 +132,7 @@ export class InProcessKernel implements NotebookKernel {
 
   private async fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
     const request = new Request(input, init);
-    requireApiOrigin(request.url);
+    requireApiOrigin(request.url); // as the page's FetchBridge: refused before it is recorded
     const record: ExchangeRecord = {
       id: `exchange-${this.exchanges.length + 1}`,
       route: 'emulator',
@@ -144,7 +142,7 @@ export class InProcessKernel implements NotebookKernel {
     this.exchanges.push(record);
     let response: Response;
     try {
-      response = await this.emulator.handle(request);
+      response = await this.api.handle(request);
     } catch (error) {
       record.error = `${(error as Error).name}: ${(error as Error).message}`;
       throw error;
