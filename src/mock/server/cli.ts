@@ -35,8 +35,19 @@ const seed = flags.seed ?? process.env.EMULATOR_SEED;
 
 const server = await startMockServer({ port, host, emulatorOptions: { pacing, ...(seed === undefined ? {} : { seed }) } });
 console.log(`Claude API emulator listening on ${server.url}`);
+if (!isLoopback(host)) {
+  // Bound beyond this machine (a workshop room, issue 13): say plainly who can now reach it.
+  console.warn(
+    `  warning: --host ${host} lets every machine that can reach this one use the emulator and its /_emulator/* ` +
+      'controls (no key is checked, any web page may call it). Use it on a network you trust, only while needed.',
+  );
+}
 console.log(`  pacing: ${pacingName}${seed === undefined ? '' : `, seed: ${seed}`}`);
 console.log('  faults: POST /_emulator/faults (FaultScenario JSON), POST /_emulator/reset, or header x-emulator-fault');
+
+function isLoopback(address: string): boolean {
+  return address === 'localhost' || address === '::1' || /^127\./.test(address);
+}
 
 const shutdown = () => {
   void server.close().finally(() => process.exit(0));
