@@ -17,11 +17,26 @@ const templates: Array<Record<string, unknown>> = [
   { ...hello, tools: [weatherTool], tool_choice: { type: 'any' } },
   { ...hello, output_config: { format: { type: 'json_schema', schema: { type: 'object', properties: { answer: { type: 'string' } }, required: ['answer'] } } } },
   { ...hello, thinking: { type: 'adaptive' }, system: 'Be brief.' },
+  {
+    ...hello,
+    messages: [{ role: 'user', content: [
+      { type: 'document', source: { type: 'text', media_type: 'text/plain', data: 'The sky is blue. Grass is green.' }, citations: { enabled: true } },
+      { type: 'text', text: 'What colour is the sky?' },
+    ] }],
+  },
 ];
+
+/** A readable document (text, or an uncompressed PDF page) whose text is `text`, asked about with citations. */
+const askDocument = (source: Record<string, unknown>) => ({
+  ...hello,
+  messages: [{ role: 'user', content: [{ type: 'document', source, citations: { enabled: true } }, { type: 'text', text: 'Summarize this document.' }] }],
+});
+const pdfWith = (content: string) =>
+  Buffer.from(`%PDF-1.4\n${'<< /Length 1 >>'}\nstream\nBT ${content}\nendstream\n%%EOF`).toString('base64');
 
 /** Strings that once made the emulator slow: long runs of one character kind. */
 const pathological = fc.oneof(
-  fc.constantFrom('(', ')', '7', 'a', '1+', 'é', '😀', ' ', '.', '@', 'x'),
+  fc.constantFrom('(', ')', '7', 'a', '1+', 'é', '😀', ' ', '.', '@', 'x', '<<', '[', '!'),
   fc.string({ maxLength: 4 }),
 ).chain((unit) => fc.integer({ min: 1, max: 40_000 }).map((count) => unit.repeat(count)))
   .map((run) => fc.sample(fc.constantFrom('What is ', 'convert ', 'bmi ', 'Search for ', ''), 1)[0] + run);
@@ -76,6 +91,9 @@ export const messagesBody: fc.Arbitrary<unknown> = fc.oneof(
       : { ...hello, output_config: { format: { type: 'json_schema', schema: s } } }),
   pathological.map((content) => ({ ...hello, messages: [{ role: 'user', content }] })),
   pathological.map((content) => ({ ...hello, tools: [weatherTool], messages: [{ role: 'user', content }] })),
+  pathological.map((data) => askDocument({ type: 'text', media_type: 'text/plain', data })),
+  pathological.map((run) => askDocument({ type: 'base64', media_type: 'application/pdf', data: pdfWith(run) })),
+  pathological.map((run) => askDocument({ type: 'base64', media_type: 'application/pdf', data: Buffer.from(`%PDF-1.4 ${run}`).toString('base64') })),
 );
 
 export interface FuzzRequest {
